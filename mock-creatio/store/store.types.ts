@@ -1,0 +1,68 @@
+import type { EntityDef, EntityRecord } from '../schema/schema.types';
+
+/**
+ * The simulator's data store: every entity's records in memory (the query path never touches the
+ * disk), persisted to the workspace folder. Records are immutable: an update replaces the object, so
+ * a reader holding a record never sees it change and persistence can snapshot by reference.
+ */
+
+/** Read access to one entity's records. */
+export interface Table {
+  readonly entity: EntityDef;
+  readonly size: number;
+  get(id: string): EntityRecord | undefined;
+  /** Every record, in insertion order. */
+  all(): Iterable<EntityRecord>;
+  /**
+   * Records whose `column` equals `value` (canonical form), from a hash index built on first use and
+   * maintained on every write. Insertion order.
+   */
+  lookup(column: string, value: string | number | boolean): readonly EntityRecord[];
+}
+
+/** One change of a commit. `before`/`after` are the full records (undefined for insert/delete). */
+export type RecordChange =
+  | { kind: 'insert'; entity: string; id: string; after: EntityRecord }
+  | { kind: 'update'; entity: string; id: string; before: EntityRecord; after: EntityRecord }
+  | { kind: 'delete'; entity: string; id: string; before: EntityRecord };
+
+/** A write as requested: the store fills `before` itself. */
+export type ChangeRequest =
+  | { kind: 'insert'; entity: string; record: EntityRecord }
+  | { kind: 'update'; entity: string; record: EntityRecord }
+  | { kind: 'delete'; entity: string; id: string };
+
+export interface CommitListener {
+  (changes: readonly RecordChange[], sequence: number): void;
+}
+
+export interface DataStore {
+  table(entity: string): Table | undefined;
+  /**
+   * Applies the changes atomically in memory (all or nothing: throws before touching anything if
+   * an insert's id exists or an update/delete's id is missing), then resolves once they are durable
+   * in the workspace. Listeners are called after durability, in commit order.
+   */
+  commit(changes: readonly ChangeRequest[]): Promise<readonly RecordChange[]>;
+  /** Called after each durable commit, in commit order (business processes hook here, issue 4). */
+  onCommit(listener: CommitListener): () => void;
+  /** Replaces all data with the seed (and persists that). */
+  reset(): Promise<void>;
+  /** Saves the current data under a name in the workspace. */
+  saveSnapshot(name: string): Promise<{ name: string; createdOn: string; records: number }>;
+  /** Replaces all data with the named snapshot; throws StoreError NOT_FOUND when there is none. */
+  restoreSnapshot(name: string): Promise<void>;
+  listSnapshots(): Promise<{ name: string; createdOn: string; records: number }[]>;
+  /** Flushes pending writes and compacts the write-ahead log into the data files. */
+  close(): Promise<void>;
+}
+
+export class StoreError extends Error {
+  constructor(
+    readonly code: 'DUPLICATE_KEY' | 'NOT_FOUND' | 'UNKNOWN_ENTITY' | 'BAD_SNAPSHOT_NAME' | 'CORRUPT_WORKSPACE',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'StoreError';
+  }
+}
