@@ -1,0 +1,108 @@
+import { z } from 'zod';
+import { ODataHttpError } from './odata-error';
+import type { ODataRequest, ODataResponse, ODataService } from './odata-service';
+
+/** Creatio accepts at most 100 requests in one batch (reference/creatio-api.md §1.7). */
+export const MAX_BATCH_REQUESTS = 100;
+
+const BatchPart = z.object({
+  id: z.string().optional(),
+  method: z.string().min(1),
+  url: z.string().min(1),
+  headers: z.record(z.string(), z.string()).optional(),
+  body: z.unknown().optional(),
+  atomicityGroup: z.string().optional(),
+  dependsOn: z.array(z.string()).optional(),
+});
+const BatchBody = z.object({ requests: z.array(BatchPart) });
+
+export interface BatchPartResponse {
+  id?: string;
+  atomicityGroup?: string;
+  status: number;
+  headers: Record<string, string>;
+  body?: unknown;
+}
+
+/**
+ * Runs a JSON `$batch` (`{"requests":[...]}`): parts in order, each through the same OData service
+ * as a single request. Processing stops at the first part answering 4xx/5xx unless the outer
+ * request has `Prefer: continue-on-error` (reference §1.7). Atomicity groups are accepted but
+ * not transactional (docs/fidelity.md).
+ */
+export async function runJsonBatch(
+  service: ODataService,
+  outer: Omit<ODataRequest, 'method' | 'path' | 'query' | 'body' | 'contentType'> & { body?: string; prefer?: string },
+): Promise<ODataResponse> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(outer.body ?? '');
+  } catch (error) {
+    throw new ODataHttpError(400, `Invalid JSON. ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const batch = BatchBody.safeParse(parsed);
+  if (!batch.success) {
+    const issue = batch.error.issues[0];
+    throw new ODataHttpError(400, `The $batch body is not valid: ${issue?.path.join('.') || '(root)'}: ${issue?.message}.`);
+  }
+  const parts = batch.data.requests;
+  if (parts.length > MAX_BATCH_REQUESTS) {
+    throw new ODataHttpError(400, `The batch contains ${parts.length} requests; at most ${MAX_BATCH_REQUESTS} are allowed in one batch.`);
+  }
+  const continueOnError = /(^|[,;\s])(odata\.)?continue-on-error(\s*=\s*true)?\b/i.test(outer.prefer ?? '');
+  const responses: BatchPartResponse[] = [];
+  for (const part of parts) {
+    const response = await runPart(service, outer, part);
+    responses.push(response);
+    if (response.status >= 400 && !continueOnError) break;
+  }
+  return {
+    status: 200,
+    headers: { 'Content-Type': 'application/json; odata.metadata=minimal; charset=utf-8', 'OData-Version': '4.0' },
+    json: { responses },
+  };
+}
+
+async function runPart(
+  service: ODataService,
+  outer: { userContactId: string; serviceRoot: string },
+  part: z.infer<typeof BatchPart>,
+): Promise<BatchPartResponse> {
+  const base = { ...(part.id !== undefined ? { id: part.id } : {}), ...(part.atomicityGroup ? { atomicityGroup: part.atomicityGroup } : {}) };
+  try {
+    const { path, query } = splitUrl(part.url, outer.serviceRoot);
+    const headers = Object.fromEntries(Object.entries(part.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
+    const body = part.body === undefined ? undefined : typeof part.body === 'string' ? part.body : JSON.stringify(part.body);
+    const response = await service.handle({
+      method: part.method, path, query, body, userContactId: outer.userContactId, serviceRoot: outer.serviceRoot,
+      // Parts share the outer content type when they carry none (reference §1.7: one content type for all parts).
+      contentType: headers['content-type'] ?? (body === undefined ? undefined : 'application/json'),
+    });
+    return { ...base, status: response.status, headers: response.headers, ...(response.json !== undefined ? { body: response.json } : response.text !== undefined ? { body: response.text } : {}) };
+  } catch (error) {
+    if (error instanceof ODataHttpError) {
+      return { ...base, status: error.status, headers: { 'Content-Type': 'application/json; charset=utf-8', ...error.headers }, body: error.toBody() };
+    }
+    throw error;
+  }
+}
+
+/** A part URL is relative to the service root (`Case(…)`), absolute, or rooted (`/0/odata/Case`). */
+function splitUrl(url: string, serviceRoot: string): { path: string; query: URLSearchParams } {
+  const rootPath = new URL(serviceRoot).pathname;
+  let target: URL;
+  try {
+    target = new URL(url, `${serviceRoot}/`);
+  } catch {
+    throw new ODataHttpError(400, `The batch part URL '${url}' is not valid.`);
+  }
+  if (url.startsWith('$') && !url.startsWith('$metadata')) {
+    throw new ODataHttpError(400, `Content-ID references like '${url}' are not supported by the Case Sync Lab simulator.`);
+  }
+  let path = target.pathname;
+  if (path.startsWith(`${rootPath}/`)) path = path.slice(rootPath.length + 1);
+  else if (path.startsWith('/odata/')) path = path.slice('/odata/'.length);
+  else if (path.startsWith('/0/odata/')) path = path.slice('/0/odata/'.length);
+  else throw new ODataHttpError(400, `The batch part URL '${url}' is outside the OData service root.`);
+  return { path, query: target.searchParams };
+}

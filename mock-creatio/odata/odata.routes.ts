@@ -1,0 +1,84 @@
+import express from 'express';
+import type { Request, RequestHandler, Response } from 'express';
+import { ODataHttpError } from './odata-error';
+import { runJsonBatch } from './batch';
+import type { ODataResponse, ODataService } from './odata-service';
+
+/** Request bodies above this size get 413 (Creatio's IIS default request limit is about 28 MB). */
+const MAX_BODY = '28mb';
+
+/**
+ * The OData 4 routes, mounted at `/0/odata` and `/odata` (reference/creatio-api.md §1.1).
+ * Every request must be authenticated (`requireAuth`), then goes to the one OData service.
+ */
+export function createODataRouter(options: { service: ODataService; requireAuth: RequestHandler }): express.Router {
+  const router = express.Router();
+  router.use(options.requireAuth);
+  router.use(express.text({ type: () => true, limit: MAX_BODY, defaultCharset: 'utf-8' }));
+  router.use(async (req: Request, res: Response) => {
+    const body = typeof req.body === 'string' && req.body.length > 0 ? req.body : undefined;
+    res.locals.rawBody = body;
+    const serviceRoot = `${req.protocol}://${req.get('host')}${req.baseUrl}`;
+    const userContactId = String(res.locals.principal?.contactId ?? '');
+    const queryAt = req.originalUrl.indexOf('?');
+    const query = new URLSearchParams(queryAt < 0 ? '' : req.originalUrl.slice(queryAt + 1));
+    const path = req.path.replace(/^\//, '');
+    if (path === '$batch' && req.method === 'POST') {
+      assertBatchContentType(req.get('content-type'));
+      writeResponse(res, await runJsonBatch(options.service, { userContactId, serviceRoot, body, prefer: req.get('prefer') }));
+      return;
+    }
+    writeResponse(res, await options.service.handle({
+      method: req.method, path, query, body, contentType: req.get('content-type'), userContactId, serviceRoot,
+    }));
+  });
+  return router;
+}
+
+function assertBatchContentType(contentType: string | undefined): void {
+  const type = (contentType ?? '').split(';')[0]!.trim().toLowerCase();
+  if (type === 'application/json') return;
+  if (type === 'multipart/mixed') {
+    throw new ODataHttpError(415, 'multipart/mixed $batch is not supported by the Case Sync Lab simulator yet: send the JSON form (Content-Type: application/json).');
+  }
+  throw new ODataHttpError(415, `The request entity's media type '${type || '(none)'}' is not supported for $batch. Send Content-Type: application/json.`);
+}
+
+/** Writes an OData answer as-is: JSON serialised once, text untouched, 204 without a body. */
+export function writeResponse(res: Response, response: ODataResponse): void {
+  res.status(response.status);
+  for (const [name, value] of Object.entries(response.headers)) res.setHeader(name, value);
+  if (response.json !== undefined) res.send(JSON.stringify(response.json));
+  else if (response.text !== undefined) res.send(response.text);
+  else res.end();
+}
+
+/**
+ * Error middleware: writes Creatio's error body for ODataHttpError and for body-parser failures;
+ * anything unexpected becomes Creatio's 500 "An error has occurred." and is reported on stderr.
+ */
+export function odataErrorHandler(error: unknown, _req: Request, res: Response, next: (err?: unknown) => void): void {
+  if (res.headersSent) {
+    next(error);
+    return;
+  }
+  let odata: ODataHttpError;
+  if (error instanceof ODataHttpError) {
+    odata = error;
+  } else if (isHttpError(error)) {
+    const message = error.status === 413 ? 'The request body is too large.' : error.message;
+    odata = new ODataHttpError(error.status, message);
+  } else {
+    console.error('[mock-creatio] unexpected error:', error);
+    odata = new ODataHttpError(500, 'An error has occurred.', { message: error instanceof Error ? error.message : String(error), type: 'System.Exception' });
+  }
+  res.status(odata.status);
+  for (const [name, value] of Object.entries(odata.headers)) res.setHeader(name, value);
+  res.setHeader('Content-Type', 'application/json; charset=utf-8');
+  res.send(JSON.stringify(odata.toBody()));
+}
+
+function isHttpError(error: unknown): error is { status: number; message: string } {
+  return typeof error === 'object' && error !== null && typeof (error as { status?: unknown }).status === 'number'
+    && (error as { status: number }).status >= 400 && (error as { status: number }).status < 500;
+}

@@ -1,0 +1,100 @@
+import express from 'express';
+import type { Server } from 'node:http';
+import { join } from 'node:path';
+import { createAdminRouter } from './admin/admin.routes';
+import { createJournal } from './admin/journal';
+import { createSiteAuth } from './auth/site-auth';
+import { createODataRouter, odataErrorHandler } from './odata/odata.routes';
+import { createODataService } from './odata/odata-service';
+import { ENTITIES, SCHEMA } from './schema/entities';
+import { createSeed, SEED_USERS } from './schema/seed';
+import { formatDate } from './schema/values';
+import { SiteSettings } from './site-settings';
+import { openJsonDocument } from './store/json-document';
+import { openDataStore } from './store/workspace-store';
+import type { DataStore } from './store/store.types';
+
+export interface MockCreatioOptions {
+  /** Workspace folder; the site's data lives in `<workspace>/creatio/`. */
+  workspace: string;
+  /** TCP port; 0 (default) picks a free one. */
+  port?: number;
+  /** Interface to bind; loopback by default (the lab never listens beyond this machine). */
+  host?: string;
+  /** Settings applied over the workspace's saved ones at start (users, OAuth clients, lifetimes...). */
+  settings?: Partial<SiteSettings>;
+  /** 'fsync' (default): a write is acknowledged once it is on disk. 'none' for throwaway runs. */
+  durability?: 'fsync' | 'none';
+  /** Clock in epoch milliseconds (tests inject one). */
+  now?: () => number;
+  /** How many requests the journal keeps (default 1,000). */
+  journalCapacity?: number;
+}
+
+export interface MockCreatio {
+  /** Base URL of the site, e.g. `http://127.0.0.1:53211`; OData at `${url}/0/odata/`. */
+  readonly url: string;
+  readonly store: DataStore;
+  close(): Promise<void>;
+}
+
+/** Starts the simulated Creatio site on loopback over a workspace folder. */
+export async function startMockCreatio(options: MockCreatioOptions): Promise<MockCreatio> {
+  const now = options.now ?? Date.now;
+  const dir = join(options.workspace, 'creatio');
+  const store = await openDataStore({
+    dir, model: SCHEMA, seed: () => createSeed(formatDate(now())), durability: options.durability ?? 'fsync',
+  });
+  const defaults = SiteSettings.parse({ users: SEED_USERS.map(({ userName, password, contactId }) => ({ userName, password, contactId })) });
+  const settingsDoc = await openJsonDocument(join(dir, 'site-settings.json'), SiteSettings, defaults);
+  if (options.settings) await settingsDoc.update((current) => SiteSettings.parse({ ...current, ...options.settings }));
+
+  const auth = createSiteAuth({ settings: () => settingsDoc.read(), now });
+  const journal = createJournal({ capacity: options.journalCapacity ?? 1000, now });
+  const service = createODataService({ model: SCHEMA, store, now: () => formatDate(now()) });
+  const odata = createODataRouter({ service, requireAuth: auth.requireAuth });
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', false);
+  app.use(journal.middleware);
+  app.use('/__lab', createAdminRouter({
+    store, journal, auth,
+    settings: {
+      read: () => settingsDoc.read(),
+      update: (patch) => settingsDoc.update((current) => SiteSettings.parse({ ...current, ...patch })),
+    },
+    entityNames: () => ENTITIES.map((e) => e.name),
+  }));
+  app.use(auth.router);
+  app.use('/0/odata', odata);
+  app.use('/odata', odata);
+  app.use((req, res) => {
+    res.status(404).json({ Message: `No HTTP resource was found that matches the request URI '${req.originalUrl}'.` });
+  });
+  app.use(odataErrorHandler);
+
+  const server = await listen(app, options.port ?? 0, options.host ?? '127.0.0.1');
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  let closing: Promise<void> | undefined;
+  return {
+    url: `http://${options.host ?? '127.0.0.1'}:${port}`,
+    store,
+    close: () => (closing ??= (async () => {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      await store.close();
+    })()),
+  };
+}
+
+function listen(app: express.Express, port: number, host: string): Promise<Server> {
+  return new Promise((resolve, reject) => {
+    const server = app.listen(port, host);
+    server.once('listening', () => resolve(server));
+    server.once('error', reject);
+  });
+}
