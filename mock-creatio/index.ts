@@ -4,3 +4,7 @@
  */
 export { startMockCreatio } from './server';
 export type { MockCreatio, MockCreatioOptions } from './server';
+export type { DataStore, Table, RecordChange } from './store/store.types';
+/** Creatio's data model as the simulator defines it (entities, columns, lookups). */
+export { ENTITIES } from './schema/entities';
+export type { EntityDef, ColumnDef, EntityRecord } from './schema/schema.types';

@@ -81,7 +81,8 @@ describe('$filter', () => {
 
   it('treats an empty lookup as null', async () => {
     expect(await subjects('OwnerId eq null')).toEqual(['alpha', 'beta', 'gamma']);
-    expect(await subjects(`OwnerId eq ${EMPTY_GUID}`)).toEqual(['alpha', 'beta', 'gamma']);
+    // Creatio stores an empty lookup as NULL: comparing with the zero GUID matches nothing (docs/fidelity.md).
+    expect(await subjects(`OwnerId eq ${EMPTY_GUID}`)).toEqual([]);
     expect(await subjects('ContactId ne null')).toEqual(['alpha', 'beta', 'gamma']);
   });
 });
