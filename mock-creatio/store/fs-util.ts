@@ -1,0 +1,105 @@
+import { mkdir, open, rename, rm, type FileHandle } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { StoreError } from './store.types';
+
+/** Whether writes wait for the disk (`fsync`) or only for the OS cache (`none`, faster tests). */
+export type Durability = 'fsync' | 'none';
+
+/**
+ * Makes a rename or a file creation in `dir` durable. Linux needs the folder itself synced; Windows
+ * cannot open a folder for this, and NTFS journals renames, so failure there is ignored.
+ */
+export async function syncDir(dir: string, durability: Durability): Promise<void> {
+  if (durability !== 'fsync') return;
+  let handle;
+  try {
+    handle = await open(dir, 'r');
+    await handle.sync();
+  } catch (err) {
+    if (process.platform !== 'win32') throw err;
+  } finally {
+    await handle?.close();
+  }
+}
+
+/**
+ * Writes a file atomically: the chunks go to a temp file beside the target, which is synced and
+ * renamed over it, then the folder is synced. A crash leaves either the old or the new file,
+ * never a mix. Chunks come from an async iterable so large files can be produced incrementally
+ * (the producer yields to the event loop between chunks).
+ */
+export async function writeFileAtomic(
+  file: string,
+  chunks: Iterable<string> | AsyncIterable<string>,
+  durability: Durability,
+): Promise<void> {
+  const dir = dirname(file);
+  await mkdir(dir, { recursive: true });
+  const temp = join(dir, `.${basename(file)}.${process.pid}.${tempCounter++}.tmp`);
+  const handle = await open(temp, 'w');
+  try {
+    let unsynced = 0;
+    for await (const chunk of chunks) {
+      unsynced += await writeAll(handle, chunk);
+      // Flush big files as they grow: one huge final fsync would hold up the log's fdatasync
+      // behind it (ext4 commits the journal in order), stalling commits during a compaction.
+      if (durability === 'fsync' && unsynced >= SYNC_EVERY_BYTES) {
+        await handle.datasync();
+        unsynced = 0;
+      }
+    }
+    if (durability === 'fsync') await handle.sync();
+  } catch (err) {
+    await handle.close();
+    await rm(temp, { force: true });
+    throw err;
+  }
+  await handle.close();
+  await rename(temp, file);
+  await syncDir(dir, durability);
+}
+
+let tempCounter = 0;
+const SYNC_EVERY_BYTES = 2 * 1024 * 1024;
+
+/** Writes the whole text at the handle's position (a single write(2) may be partial). */
+export async function writeAll(handle: FileHandle, text: string): Promise<number> {
+  const buffer = Buffer.from(text, 'utf8');
+  let offset = 0;
+  while (offset < buffer.length) {
+    const { bytesWritten } = await handle.write(buffer, offset, buffer.length - offset);
+    offset += bytesWritten;
+  }
+  return buffer.length;
+}
+
+/** Parses JSON text, turning a syntax error into CORRUPT_WORKSPACE naming the file and line. */
+export function parseJsonText(text: string, file: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    const where = lineOfError(text, message);
+    throw new StoreError(
+      'CORRUPT_WORKSPACE',
+      `${file}${where ? ` line ${where}` : ''}: invalid JSON (${message})`,
+    );
+  }
+}
+
+/** V8 reports "... at position 123" (Node 20) or "(line 4 column 2)" (newer V8). */
+function lineOfError(text: string, message: string): number | undefined {
+  const line = /line (\d+)/.exec(message);
+  if (line) return Number(line[1]);
+  const pos = /position (\d+)/.exec(message);
+  if (!pos) return text.trim() === '' ? 1 : undefined;
+  const upTo = text.slice(0, Number(pos[1]));
+  let count = 1;
+  for (let i = upTo.indexOf('\n'); i !== -1; i = upTo.indexOf('\n', i + 1)) count++;
+  return count;
+}
+
+/** Whether an error is "no such file". */
+export function isMissing(err: unknown): boolean {
+  return (err as NodeJS.ErrnoException | undefined)?.code === 'ENOENT';
+}
