@@ -3,6 +3,7 @@ import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { createAdminRouter } from './admin/admin.routes';
 import { createJournal } from './admin/journal';
+import { createFaults } from './faults/faults';
 import { createSiteAuth } from './auth/site-auth';
 import { createODataRouter, odataErrorHandler } from './odata/odata.routes';
 import { createODataService } from './odata/odata-service';
@@ -53,6 +54,7 @@ export async function startMockCreatio(options: MockCreatioOptions): Promise<Moc
   const journal = createJournal({ capacity: options.journalCapacity ?? 1000, now });
   const service = createODataService({ model: SCHEMA, store, now: () => formatDate(now()) });
   const odata = createODataRouter({ service, requireAuth: auth.requireAuth });
+  const faults = createFaults(now);
 
   const app = express();
   app.disable('x-powered-by');
@@ -65,7 +67,9 @@ export async function startMockCreatio(options: MockCreatioOptions): Promise<Moc
       update: (patch) => settingsDoc.update((current) => SiteSettings.parse({ ...current, ...patch })),
     },
     entityNames: () => ENTITIES.map((e) => e.name),
+    faults,
   }));
+  app.use(faults.middleware);
   app.use(auth.router);
   app.use('/0/odata', odata);
   app.use('/odata', odata);

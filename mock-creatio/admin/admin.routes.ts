@@ -3,6 +3,8 @@ import type { NextFunction, Request, Response } from 'express';
 import { z } from 'zod';
 import type { DataStore } from '../store/store.types';
 import { StoreError } from '../store/store.types';
+import type { Faults } from '../faults/faults';
+import { FaultInput } from '../faults/faults';
 import type { Journal } from './journal';
 import { redactJson } from './redact';
 
@@ -19,6 +21,7 @@ export interface AdminDeps {
   auth: { expireAllSessions(): void; revokeAllTokens(): void; activeSessions(): number };
   settings: { read(): unknown; update(patch: Record<string, unknown>): Promise<unknown> };
   entityNames: () => readonly string[];
+  faults: Faults;
 }
 
 const SnapshotBody = z.object({ name: z.string() });
@@ -70,6 +73,17 @@ export function createAdminRouter(deps: AdminDeps): express.Router {
   router.post('/auth/revoke-tokens', (_req, res) => {
     deps.auth.revokeAllTokens();
     res.json({ status: 'revoked' });
+  });
+  router.get('/faults', (_req, res) => {
+    res.json(deps.faults.get());
+  });
+  router.put('/faults', (req, res) => {
+    deps.faults.set(parse(FaultInput, req.body ?? {}, 'body'));
+    res.json(deps.faults.get());
+  });
+  router.delete('/faults', (_req, res) => {
+    deps.faults.clear();
+    res.json(deps.faults.get());
   });
   router.get('/settings', (_req, res) => {
     res.json(redactJson(deps.settings.read()));

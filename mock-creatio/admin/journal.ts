@@ -13,6 +13,8 @@ export interface JournalEntry {
   requestBody: string;
   responseHeaders: Record<string, string>;
   responseBody: string;
+  /** The fault injected into this request, if any ('down', 'error 500', 'cut off'). */
+  fault?: string;
 }
 
 const MAX_BODY = 16 * 1024;
@@ -42,11 +44,13 @@ export function createJournal(options: { capacity: number; now?: () => number })
       resBody = body;
       return send(body);
     };
-    res.on('finish', () => {
+    // 'close' rather than 'finish': a request whose connection a fault dropped is journaled too.
+    res.on('close', () => {
       ring.push({
         id: nextId++, startedOn: new Date(started).toISOString(), method: req.method, url: req.originalUrl,
         status: res.statusCode, durationMs: Math.round((performance.now() - t0) * 1000) / 1000,
         reqHeaders: req.headers, reqBody: res.locals.rawBody, resHeaders: res.getHeaders(), resBody,
+        ...(res.locals.fault ? { fault: String(res.locals.fault) } : {}),
       });
       if (ring.length > options.capacity * 1.25) ring = ring.slice(ring.length - options.capacity);
     });
