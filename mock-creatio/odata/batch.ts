@@ -46,10 +46,8 @@ export async function runJsonBatch(
     throw new ODataHttpError(400, `The $batch body is not valid: ${issue?.path.join('.') || '(root)'}: ${issue?.message}.`);
   }
   const parts = batch.data.requests;
-  if (parts.length > MAX_BATCH_REQUESTS) {
-    throw new ODataHttpError(400, `The batch contains ${parts.length} requests; at most ${MAX_BATCH_REQUESTS} are allowed in one batch.`);
-  }
-  const continueOnError = /(^|[,;\s])(odata\.)?continue-on-error(\s*=\s*true)?\b/i.test(outer.prefer ?? '');
+  assertBatchSize(parts.length);
+  const continueOnError = wantsContinueOnError(outer.prefer);
   const responses: BatchPartResponse[] = [];
   for (const part of parts) {
     const response = await runPart(service, outer, part);
@@ -65,23 +63,64 @@ export async function runJsonBatch(
 
 async function runPart(
   service: ODataService,
-  outer: { userContactId: string; serviceRoot: string },
+  outer: BatchContext,
   part: z.infer<typeof BatchPart>,
 ): Promise<BatchPartResponse> {
   const base = { ...(part.id !== undefined ? { id: part.id } : {}), ...(part.atomicityGroup ? { atomicityGroup: part.atomicityGroup } : {}) };
+  const headers = Object.fromEntries(Object.entries(part.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
+  const body = part.body === undefined ? undefined : typeof part.body === 'string' ? part.body : JSON.stringify(part.body);
+  // Parts share the outer content type when they carry none (reference §1.7: one content type for all parts).
+  const response = await executeBatchRequest(service, outer, { method: part.method, url: part.url, headers, body }, 'application/json');
+  return { ...base, status: response.status, headers: response.headers, ...(response.json !== undefined ? { body: response.json } : response.text !== undefined ? { body: response.text } : {}) };
+}
+
+/** What every part of one batch shares: the signed-in user and the service root of the outer request. */
+export interface BatchContext {
+  userContactId: string;
+  serviceRoot: string;
+}
+
+/** One request of a batch, in either form; header names lowercase. */
+export interface BatchRequest {
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+  body?: string;
+}
+
+/** `Prefer: continue-on-error` (or `odata.continue-on-error`) on the outer request (reference §1.7). */
+export function wantsContinueOnError(prefer: string | undefined): boolean {
+  return /(^|[,;\s])(odata\.)?continue-on-error(\s*=\s*true)?\b/i.test(prefer ?? '');
+}
+
+/** More than 100 requests is a 400 before any of them runs (reference §1.7). */
+export function assertBatchSize(count: number): void {
+  if (count > MAX_BATCH_REQUESTS) {
+    throw new ODataHttpError(400, `The batch contains ${count} requests; at most ${MAX_BATCH_REQUESTS} are allowed in one batch.`);
+  }
+}
+
+/**
+ * Runs one batch request through the OData service exactly as a single request, turning a client
+ * error (ODataHttpError) into that request's answer so the batch itself still answers 200.
+ * `defaultContentType` applies to a body sent without a Content-Type header.
+ */
+export async function executeBatchRequest(
+  service: ODataService,
+  outer: BatchContext,
+  request: BatchRequest,
+  defaultContentType?: string,
+): Promise<ODataResponse> {
   try {
-    const { path, query } = splitUrl(part.url, outer.serviceRoot);
-    const headers = Object.fromEntries(Object.entries(part.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
-    const body = part.body === undefined ? undefined : typeof part.body === 'string' ? part.body : JSON.stringify(part.body);
-    const response = await service.handle({
-      method: part.method, path, query, body, userContactId: outer.userContactId, serviceRoot: outer.serviceRoot,
-      // Parts share the outer content type when they carry none (reference §1.7: one content type for all parts).
-      contentType: headers['content-type'] ?? (body === undefined ? undefined : 'application/json'),
+    const { path, query } = splitUrl(request.url, outer.serviceRoot);
+    const contentType = request.headers['content-type'] ?? (request.body === undefined ? undefined : defaultContentType);
+    return await service.handle({
+      method: request.method, path, query, body: request.body, contentType,
+      userContactId: outer.userContactId, serviceRoot: outer.serviceRoot,
     });
-    return { ...base, status: response.status, headers: response.headers, ...(response.json !== undefined ? { body: response.json } : response.text !== undefined ? { body: response.text } : {}) };
   } catch (error) {
     if (error instanceof ODataHttpError) {
-      return { ...base, status: error.status, headers: { 'Content-Type': 'application/json; charset=utf-8', ...error.headers }, body: error.toBody() };
+      return { status: error.status, headers: { 'Content-Type': 'application/json; charset=utf-8', ...error.headers }, json: error.toBody() };
     }
     throw error;
   }
@@ -96,7 +135,7 @@ function splitUrl(url: string, serviceRoot: string): { path: string; query: URLS
   } catch {
     throw new ODataHttpError(400, `The batch part URL '${url}' is not valid.`);
   }
-  if (url.startsWith('$') && !url.startsWith('$metadata')) {
+  if (url.startsWith('$') && !/^\$(metadata|batch)(?![\w-])/.test(url)) {
     throw new ODataHttpError(400, `Content-ID references like '${url}' are not supported by the Case Sync Lab simulator.`);
   }
   let path = target.pathname;

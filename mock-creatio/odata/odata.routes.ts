@@ -2,6 +2,7 @@ import express from 'express';
 import type { Request, RequestHandler, Response } from 'express';
 import { ODataHttpError } from './odata-error';
 import { runJsonBatch } from './batch';
+import { runMultipartBatch } from './batch-multipart';
 import type { ODataResponse, ODataService } from './odata-service';
 
 /** Request bodies above this size get 413 (Creatio's IIS default request limit is about 28 MB). */
@@ -24,8 +25,11 @@ export function createODataRouter(options: { service: ODataService; requireAuth:
     const query = new URLSearchParams(queryAt < 0 ? '' : req.originalUrl.slice(queryAt + 1));
     const path = req.path.replace(/^\//, '');
     if (path === '$batch' && req.method === 'POST') {
-      assertBatchContentType(req.get('content-type'));
-      writeResponse(res, await runJsonBatch(options.service, { userContactId, serviceRoot, body, prefer: req.get('prefer') }));
+      const contentType = req.get('content-type') ?? '';
+      const prefer = req.get('prefer');
+      writeResponse(res, batchForm(contentType) === 'json'
+        ? await runJsonBatch(options.service, { userContactId, serviceRoot, body, prefer })
+        : await runMultipartBatch(options.service, { userContactId, serviceRoot, body, contentType, prefer }));
       return;
     }
     writeResponse(res, await options.service.handle({
@@ -35,13 +39,12 @@ export function createODataRouter(options: { service: ODataService; requireAuth:
   return router;
 }
 
-function assertBatchContentType(contentType: string | undefined): void {
-  const type = (contentType ?? '').split(';')[0]!.trim().toLowerCase();
-  if (type === 'application/json') return;
-  if (type === 'multipart/mixed') {
-    throw new ODataHttpError(415, 'multipart/mixed $batch is not supported by the Case Sync Lab simulator yet: send the JSON form (Content-Type: application/json).');
-  }
-  throw new ODataHttpError(415, `The request entity's media type '${type || '(none)'}' is not supported for $batch. Send Content-Type: application/json.`);
+/** `$batch` comes as JSON or as multipart/mixed (reference/creatio-api.md §1.7); anything else is 415. */
+function batchForm(contentType: string): 'json' | 'multipart' {
+  const type = contentType.split(';')[0]!.trim().toLowerCase();
+  if (type === 'application/json') return 'json';
+  if (type === 'multipart/mixed') return 'multipart';
+  throw new ODataHttpError(415, `The request entity's media type '${type || '(none)'}' is not supported for $batch. Send Content-Type: application/json or multipart/mixed.`);
 }
 
 /** Writes an OData answer as-is: JSON serialised once, text untouched, 204 without a body. */
@@ -49,7 +52,9 @@ export function writeResponse(res: Response, response: ODataResponse): void {
   res.status(response.status);
   for (const [name, value] of Object.entries(response.headers)) res.setHeader(name, value);
   if (response.json !== undefined) res.send(JSON.stringify(response.json));
-  else if (response.text !== undefined) res.send(response.text);
+  // A Buffer keeps Express from appending `; charset=utf-8` to a Content-Type we set, such as the
+  // multipart/mixed batch answer's `boundary=` header (every text answer names its charset itself).
+  else if (response.text !== undefined) res.send(response.headers['Content-Type'] ? Buffer.from(response.text, 'utf8') : response.text);
   else res.end();
 }
 
