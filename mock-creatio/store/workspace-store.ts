@@ -20,9 +20,9 @@ export interface DataStoreOptions {
   seed: () => Record<string, EntityRecord[]>;
   /** 'fsync' (default): a commit resolves once on disk. 'none': once handed to the OS (tests, demos). */
   durability?: Durability;
-  /** Compact (rewrite the data files, start a new log) when the log passes this many bytes. Default 4 MB. */
+  /** Compact (rewrite the data files, start a new log) when the log passes this many bytes, or 256 bytes per stored record if more. Default 4 MB. */
   compactAfterBytes?: number;
-  /** ... or this many commits. Default 5,000. */
+  /** ... or this many commits, or a quarter of the stored records if more. Default 5,000. */
   compactAfterCommits?: number;
   /** Clock for snapshot timestamps. */
   now?: () => Date;
@@ -207,7 +207,14 @@ export class DurableDataStore implements DataStore {
 
   private maybeCompact(): void {
     const { segmentBytes, segmentLines } = this.wal;
-    const due = segmentBytes >= this.options.compactAfterBytes || segmentLines >= this.options.compactAfterCommits;
+    // Thresholds grow with the data (as Redis sizes AOF rewrites): rewriting 100,000 rows after every
+    // 4 MB of log would spend most of the CPU on compaction. ~256 bytes per record is a low estimate of
+    // a record's size in the data files, so the log stays well below the data it would replace.
+    let records = 0;
+    for (const table of this.tables.values()) records += table.size;
+    const bytes = Math.max(this.options.compactAfterBytes, records * 256);
+    const commits = Math.max(this.options.compactAfterCommits, Math.floor(records / 4));
+    const due = segmentBytes >= bytes || segmentLines >= commits;
     if (!due || this.compactionQueued || this.closing) return;
     this.compactSoon().catch((err: unknown) => this.options.onBackgroundError?.(err));
   }

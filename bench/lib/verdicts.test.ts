@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import type { LoadResult } from './load';
+import { percentile } from './load';
+import type { BenchResults, RunRow } from './results';
+import type { ScenarioName, TargetName } from './scenarios';
+import { verdicts } from './verdicts';
+import { formatMarkdown } from './report';
+
+const result = (rps: number, p50Ms: number, p99Ms: number): LoadResult => ({
+  rps, p50Ms, p99Ms, maxMs: p99Ms, ok: rps, failed: 0, seconds: 1,
+});
+const run = (target: TargetName, scenario: ScenarioName, size: number, r: LoadResult, loopMaxMs = 0): RunRow => ({
+  target, scenario, size, connections: 10, result: r, loop: { maxMs: loopMaxMs, p99Ms: 0 },
+});
+
+function results(runs: RunRow[]): BenchResults {
+  return {
+    quick: false,
+    date: '2026-11-24T18:00:00.000Z',
+    machine: { cpus: 2, cpuModel: 'test', node: 'v20', platform: 'Linux', memoryGiB: 1, loadAverage: 0 },
+    sizes: [1_000, 100_000],
+    runs,
+    memory: [],
+  };
+}
+
+describe('percentile', () => {
+  it('takes the nearest rank', () => {
+    const sorted = Array.from({ length: 100 }, (_, i) => i + 1);
+    expect(percentile(sorted, 50)).toBe(50);
+    expect(percentile(sorted, 99)).toBe(99);
+    expect(percentile([], 99)).toBeNaN();
+  });
+});
+
+describe('verdicts', () => {
+  const good = results([
+    run('simulator', 'get-key', 1_000, result(900, 1, 2)), run('express', 'get-key', 1_000, result(1000, 1, 2)),
+    run('simulator', 'get-key', 100_000, result(700, 1, 2)), run('express', 'get-key', 100_000, result(1000, 1, 2)),
+    run('simulator', 'list-1', 100_000, result(500, 1, 4.9)), run('simulator', 'list', 100_000, result(900, 9, 30)),
+    run('simulator', 'post', 1_000, result(1000, 5, 20), 10), run('simulator', 'post', 100_000, result(600, 8, 45), 51),
+    run('json-server', 'post', 100_000, result(5, 1700, 2000)),
+  ]);
+
+  it('judges each target from the figures', () => {
+    const byGoal = Object.fromEntries(verdicts(good).map((v) => [v.goal, v.met]));
+    expect(byGoal).toEqual({
+      'GET by key within 20% of the bare Express handler (1,000)': true,
+      'GET by key within 20% of the bare Express handler (100,000)': false,
+      'filtered list under 5 ms p99 (100,000, 1 connection)': true,
+      'POST under 50 ms p99 (100,000)': true,
+      'POST at least 100 times json-server (100,000)': true,
+      'POST at 100,000 no more than twice as slow as at 1,000 (req/s ratio)': true,
+      'persistence never blocks the event loop for more than 50 ms (max delay during POST runs)': false,
+    });
+  });
+
+  it('says "not measured" when a server is missing, and the report still renders', () => {
+    const partial = results([run('express', 'get-key', 1_000, result(1000, 1, 2))]);
+    expect(verdicts(partial).every((v) => v.met === undefined)).toBe(true);
+    const oneSize = { ...good, sizes: [100_000] };
+    const slowdown = verdicts(oneSize).find((v) => v.goal.includes('twice as slow'));
+    expect(slowdown?.met).toBeUndefined();
+    expect(formatMarkdown(partial)).toContain('NOT MEASURED');
+  });
+});

@@ -1,0 +1,84 @@
+import { findRun, type BenchResults } from './results';
+import type { ScenarioName } from './scenarios';
+
+/** The issue's targets, judged from one run's figures. Printed as met / not met, never asserted. */
+
+export interface Verdict {
+  goal: string;
+  /** undefined when a figure is missing (a server could not be measured). */
+  met: boolean | undefined;
+  detail: string;
+}
+
+const ms = (n: number): string => `${n < 10 ? n.toFixed(2) : n < 100 ? n.toFixed(1) : n.toFixed(0)} ms`;
+const rps = (n: number): string => `${n < 10 ? n.toFixed(1) : n.toFixed(0)} req/s`;
+const count = (n: number): string => n.toLocaleString('en-US');
+
+export function verdicts(results: BenchResults): Verdict[] {
+  const small = Math.min(...results.sizes);
+  const large = Math.max(...results.sizes);
+  const sim = (scenario: ScenarioName, size: number) => findRun(results, 'simulator', scenario, size)?.result;
+  const out: Verdict[] = [];
+
+  for (const size of results.sizes) {
+    const own = sim('get-key', size);
+    const bare = findRun(results, 'express', 'get-key', size)?.result;
+    out.push(
+      own && bare
+        ? {
+            goal: `GET by key within 20% of the bare Express handler (${count(size)})`,
+            met: own.rps >= 0.8 * bare.rps,
+            detail: `${rps(own.rps)} vs ${rps(bare.rps)} = ${((own.rps / bare.rps) * 100).toFixed(0)}%; p99 ${ms(own.p99Ms)} vs ${ms(bare.p99Ms)}`,
+          }
+        : { goal: `GET by key within 20% of the bare Express handler (${count(size)})`, met: undefined, detail: 'not measured' },
+    );
+  }
+
+  // judged on the one-connection run: its p99 is the server's latency, not the queue (scenarios.ts)
+  const list = sim('list-1', large);
+  const loaded = sim('list', large);
+  out.push({
+    goal: `filtered list under 5 ms p99 (${count(large)}, 1 connection)`,
+    met: list ? list.p99Ms < 5 : undefined,
+    detail: list
+      ? `p99 ${ms(list.p99Ms)}, p50 ${ms(list.p50Ms)}${loaded ? `; with 10 connections p99 ${ms(loaded.p99Ms)} at ${rps(loaded.rps)}` : ''}`
+      : 'not measured',
+  });
+
+  const post = sim('post', large);
+  out.push({
+    goal: `POST under 50 ms p99 (${count(large)})`,
+    met: post ? post.p99Ms < 50 : undefined,
+    detail: post ? `p99 ${ms(post.p99Ms)}, p50 ${ms(post.p50Ms)}` : 'not measured',
+  });
+
+  const jsonPost = findRun(results, 'json-server', 'post', large)?.result;
+  out.push({
+    goal: `POST at least 100 times json-server (${count(large)})`,
+    met: post && jsonPost ? post.rps >= 100 * jsonPost.rps : undefined,
+    detail: post && jsonPost ? `${rps(post.rps)} vs ${rps(jsonPost.rps)} = ${(post.rps / jsonPost.rps).toFixed(0)}x` : 'not measured',
+  });
+
+  const postSmall = small < large ? sim('post', small) : undefined;
+  out.push({
+    goal: `POST at ${count(large)} no more than twice as slow as at ${count(small)} (req/s ratio)`,
+    met: post && postSmall ? postSmall.rps / post.rps <= 2 : undefined,
+    detail:
+      post && postSmall
+        ? `${rps(postSmall.rps)} -> ${rps(post.rps)} = ${(postSmall.rps / post.rps).toFixed(2)}x slower; p50 ${ms(postSmall.p50Ms)} -> ${ms(post.p50Ms)}`
+        : 'not measured',
+  });
+
+  const loops = results.runs.filter((r) => r.target === 'simulator' && r.scenario === 'post' && r.loop);
+  const worst = Math.max(...loops.map((r) => r.loop?.maxMs ?? 0));
+  out.push({
+    goal: 'persistence never blocks the event loop for more than 50 ms (max delay during POST runs)',
+    met: loops.length > 0 ? worst <= 50 : undefined,
+    detail: loops.length > 0 ? loops.map((r) => `${count(r.size)}: max ${ms(r.loop?.maxMs ?? 0)}`).join(', ') : 'not measured',
+  });
+  return out;
+}
+
+export function verdictWord(v: Verdict): string {
+  return v.met === undefined ? 'NOT MEASURED' : v.met ? 'met' : 'NOT MET';
+}

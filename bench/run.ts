@@ -1,0 +1,162 @@
+import { mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises';
+import os from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { FALLBACK_COLUMNS, generateActivities, type ColumnShape, type Dataset } from './lib/activity-data';
+import { runLoad } from './lib/load';
+import { formatConsole, formatMarkdown } from './lib/report';
+import type { BenchResults, MemoryRow, RunRow } from './lib/results';
+import { requestFactory, SCENARIOS, TARGETS, type ScenarioName, type TargetName } from './lib/scenarios';
+import { startTarget, type TargetProcess } from './lib/target-process';
+
+/**
+ * `npm run bench`: the simulator beside a bare Express 5 handler, a plain node:http server and
+ * json-server 0.17, at 1,000 and 100,000 activities. Measures and prints; never fails on a target.
+ *   --quick          smoke run (1,000 and 10,000 activities, 1 s runs); does not write the docs
+ *   --targets a,b    only these servers (simulator, express, node-http, json-server)
+ *   --sizes n,m      other data sizes (for exploring; the verdicts take the smallest and largest)
+ *   --no-write       do not write docs/performance.md
+ *   --cpu-prof DIR   write a V8 CPU profile of each server process into DIR (open it in Chrome DevTools)
+ */
+
+const { values: flags } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    'no-write': { type: 'boolean', default: false },
+    targets: { type: 'string' },
+    sizes: { type: 'string' },
+    'cpu-prof': { type: 'string' },
+  },
+});
+const write = !flags.quick && !flags['no-write'];
+const only = flags.targets?.split(',');
+const NODE_ARGS = flags['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${resolve(flags['cpu-prof'])}`] : [];
+
+const PLAN = flags.quick
+  ? { sizes: [1_000, 10_000], seconds: 1, warmup: 0.5, slowPosts: 3 }
+  : { sizes: [1_000, 100_000], seconds: 5, warmup: 1, slowPosts: 10 };
+if (flags.sizes) PLAN.sizes = flags.sizes.split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0);
+const CONNECTIONS = 10;
+const DOCS = fileURLToPath(new URL('../docs/performance.md', import.meta.url));
+
+const running = new Set<TargetProcess>();
+let tmpDir: string | undefined;
+
+/** Stops every server still running and removes the temp folder (also on Ctrl-C). */
+async function cleanUp(): Promise<void> {
+  await Promise.all([...running].map((server) => server.stop()));
+  if (tmpDir) await rm(tmpDir, { recursive: true, force: true });
+}
+
+/** The simulator's own Activity columns (so every server answers the same rows), or a fixed copy. */
+async function activityColumns(tmp: string): Promise<ColumnShape[]> {
+  try {
+    const { startMockCreatio } = await import('../mock-creatio/index');
+    const mock = await startMockCreatio({ workspace: join(tmp, 'columns'), durability: 'none' });
+    const columns = mock.store.table('Activity')?.entity.columns;
+    await mock.close();
+    if (columns) return columns.map((c) => ({ name: c.name, type: c.type, ...(c.maxLength ? { maxLength: c.maxLength } : {}) }));
+  } catch (error) {
+    console.warn(`! simulator unavailable for its column list, using the fixed list: ${String(error)}`);
+  }
+  return FALLBACK_COLUMNS;
+}
+
+async function measure(server: TargetProcess, target: TargetName, scenario: ScenarioName, data: Dataset, size: number): Promise<RunRow> {
+  const factory = requestFactory(target, scenario, data);
+  const slow = target === 'json-server' && scenario === 'post';
+  // json-server rewrites its whole file per write: one connection, and a bounded count when that is seconds each
+  const connections = slow ? 1 : (SCENARIOS.find((s) => s.name === scenario)?.connections ?? CONNECTIONS);
+  const bounded = slow && size >= 10_000;
+  const spec = { url: server.url, headers: server.headers, method: factory.method, next: factory.next, connections };
+  if (!bounded) await runLoad({ ...spec, seconds: PLAN.warmup });
+  server.resetLoopDelay();
+  const result = await runLoad(bounded ? { ...spec, amount: PLAN.slowPosts } : { ...spec, seconds: PLAN.seconds });
+  const stats = await server.stats();
+  return { target, scenario, size, connections, result, loop: { maxMs: stats.loopMaxMs, p99Ms: stats.loopP99Ms } };
+}
+
+async function benchTarget(target: TargetName, data: Dataset, size: number, tmp: string, results: BenchResults): Promise<void> {
+  const workDir = join(tmp, `${target}-${size}`);
+  await mkdir(workDir, { recursive: true });
+  const memory: MemoryRow = { target, size };
+  results.memory.push(memory);
+  let server: TargetProcess | undefined;
+  try {
+    console.log(`  ${target}: starting`);
+    server = await startTarget(target, { dataFile: join(tmp, `data-${size}.json`), workDir }, NODE_ARGS);
+    running.add(server);
+    memory.loadMs = server.loadMs;
+    memory.phases = server.phases;
+    memory.loaded = await server.stats();
+    for (const scenario of SCENARIOS) {
+      const row = await measure(server, target, scenario.name, data, size).catch(
+        (error: unknown): RunRow => ({ target, scenario: scenario.name, size, connections: 0, error: String(error) }),
+      );
+      results.runs.push(row);
+      const r = row.result;
+      console.log(`  ${target} ${scenario.label} (${row.connections} conn): ${r ? `${r.rps.toFixed(0)} req/s, p50 ${r.p50Ms.toFixed(2)} ms, p99 ${r.p99Ms.toFixed(2)} ms${r.failed ? `, ${r.failed} failed` : ''}` : row.error}`);
+    }
+    memory.after = await server.stats();
+  } catch (error) {
+    memory.error = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    console.log(`  ${target}: not measured: ${memory.error}`);
+  } finally {
+    if (server) {
+      await server.stop();
+      running.delete(server);
+    }
+    await rm(workDir, { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<void> {
+  const tmp = await mkdtemp(join(os.tmpdir(), 'case-sync-bench-'));
+  tmpDir = tmp;
+  const results: BenchResults = {
+    quick: flags.quick,
+    date: new Date().toISOString(),
+    machine: {
+      cpus: os.cpus().length,
+      cpuModel: os.cpus()[0]?.model ?? 'unknown',
+      node: process.version,
+      platform: `${os.type()} ${os.release()}`,
+      memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+      // other work on the machine skews every figure; the report shows this so a reader can tell
+      loadAverage: os.loadavg()[0] ?? 0,
+    },
+    sizes: PLAN.sizes,
+    runs: [],
+    memory: [],
+  };
+  try {
+    const columns = await activityColumns(tmp);
+    for (const size of PLAN.sizes) {
+      console.log(`\n${size.toLocaleString('en-US')} activities`);
+      const data = generateActivities({ count: size, columns });
+      await writeFile(join(tmp, `data-${size}.json`), JSON.stringify(data));
+      for (const target of TARGETS) {
+        if (!only || only.includes(target.name)) await benchTarget(target.name, data, size, tmp, results);
+      }
+    }
+    console.log(`\n${formatConsole(results)}`);
+    if (write) {
+      await writeFile(DOCS, formatMarkdown(results));
+      console.log(`\nWrote ${DOCS}`);
+    }
+  } finally {
+    await cleanUp();
+  }
+}
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    void cleanUp().finally(() => process.exit(130));
+  });
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
