@@ -1,0 +1,177 @@
+/**
+ * The sync engine (issue 3): conversations with the simulated AI on one side, Creatio cases and
+ * activities on the other, and a durable outbox in between. Every step is a transaction of durable
+ * events (state/transaction.ts) written to the Store before the step's promise resolves — so a
+ * customer message is stored before it is acknowledged — then the outbox writes to Creatio.
+ */
+import type { SimulatedAi } from './ai';
+import { type CreatioClient, createCreatioClient } from './creatio';
+import { EngineError } from './engine-error';
+import type { DurableEvent, EngineEvent, EngineRecord, HandoffPayload } from './events';
+import { createOutboxRunner } from './outbox/outbox-runner';
+import type { OutboxItemView } from './outbox/outbox-types';
+import type { Channel as ChannelPort, Clock, Fetch, Random, Store } from './ports';
+import { checkSettings, type SettingsProblem } from './settings-check';
+import type { EngineSettings } from './settings';
+import { loadLog } from './state/engine-log';
+import { applyEvent, type ConversationState, createEngineState } from './state/reducer';
+import { createTransaction, type Transaction } from './state/transaction';
+import { createCreatioWriter } from './sync/creatio-writer';
+import { type ConversationView, conversationView } from './views';
+import { createConversationSteps, type ReceiveResult, type StartConversationInput } from './conversation-steps';
+
+export type { ReceiveResult, StartConversationInput } from './conversation-steps';
+
+export interface SyncEngineOptions {
+  settings: EngineSettings;
+  ai: SimulatedAi;
+  ports: { clock: Clock; random: Random; fetch: Fetch; store: Store<EngineRecord>; channel: ChannelPort };
+  /** Most Creatio writes in flight at once, over all conversations (default 8). */
+  concurrency?: number;
+  /** On start, a log longer than this many records is rewritten as one snapshot record (default 2,000). */
+  compactAfterRecords?: number;
+}
+
+export interface SyncEngine {
+  /** Loads and replays the store, then resumes the outbox. */
+  start(): Promise<void>;
+  /** Stops timers and waits for attempts in flight; no new attempts start. */
+  stop(): Promise<void>;
+  onEvent(listener: (event: EngineEvent) => void): () => void;
+  startConversation(input: StartConversationInput): Promise<ConversationView>;
+  /** Stores the customer's message (durably) and the AI's answer, and queues their sync. */
+  receiveMessage(conversationId: string, text: string): Promise<ReceiveResult>;
+  /** A manual handoff (from the inbox). */
+  requestHandoff(conversationId: string, reason?: string): Promise<HandoffPayload>;
+  resolveConversation(conversationId: string): Promise<void>;
+  getConversation(id: string): ConversationView | undefined;
+  listConversations(): ConversationView[];
+  outbox(): OutboxItemView[];
+  retryDeadLetter(itemId: string): Promise<void>;
+  /** Test & Save: checks the connection and that the owner contact, group and resolved status exist. */
+  testSettings(settings: EngineSettings): Promise<{ ok: boolean; problems: SettingsProblem[] }>;
+  updateSettings(settings: EngineSettings): Promise<void>;
+  /** Resolves when the outbox has nothing it can still do (dead letters and what waits behind them don't count). */
+  whenIdle(): Promise<void>;
+}
+
+export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
+  const { ai, ports } = options;
+  const { clock, random, store } = ports;
+  let settings = options.settings;
+  const makeClient = (): CreatioClient => createCreatioClient({
+    instanceUrl: settings.instanceUrl, auth: settings.auth, fetch: ports.fetch, clock, timeoutMs: settings.requestTimeoutMs,
+  });
+  let client = makeClient();
+  const state = createEngineState();
+  const listeners = new Set<(event: EngineEvent) => void>();
+  const writes = new Set<Promise<void>>();
+  let phase: 'new' | 'running' | 'stopped' = 'new';
+  const nowIso = () => new Date(clock.now()).toISOString();
+
+  function emit(event: EngineEvent): void {
+    for (const listener of listeners) {
+      try {
+        listener(event);
+      } catch {
+        // A failing listener (UI, test) must not break the sync.
+      }
+    }
+  }
+
+  /** Appends already-applied events as one record; emits them once they are durable. */
+  async function write(events: DurableEvent[]): Promise<void> {
+    if (events.length === 0) return;
+    const done = store.append([{ v: 1, events }]);
+    const tracked = done.then(() => undefined, () => undefined);
+    writes.add(tracked);
+    try {
+      await done;
+    } finally {
+      writes.delete(tracked);
+    }
+    for (const event of events) emit(event);
+  }
+
+  const runner = createOutboxRunner({
+    clock, random, concurrency: options.concurrency, emit,
+    retry: () => settings.outbox,
+    execute: createCreatioWriter({ client: () => client, state, nowIso }),
+    commit: async (events) => {
+      for (const event of events) applyEvent(state, event);
+      await write(events);
+    },
+  });
+
+  async function persist(tx: Transaction): Promise<void> {
+    await write(tx.events);
+    for (const item of tx.items) runner.add(item);
+    runner.pump();
+  }
+
+  function conversationOf(id: string): ConversationState {
+    if (phase !== 'running') throw new EngineError('INTERNAL', `the engine is ${phase === 'new' ? 'not started' : 'stopped'}`);
+    const conversation = state.conversations.get(id);
+    if (!conversation) throw new EngineError('CONVERSATION_NOT_FOUND', `no conversation ${id}`, { conversationId: id });
+    return conversation;
+  }
+
+  const steps = createConversationSteps({
+    state, random, clock, ai, emit, persist, conversationOf, nowIso,
+    plan: () => ({ settings, random, ai }), channel: ports.channel,
+  });
+
+  return {
+    async start() {
+      if (phase !== 'new') return;
+      const loaded = await loadLog(store, state, { compactAfterRecords: options.compactAfterRecords ?? 2_000, at: nowIso() });
+      for (const item of state.outbox.values()) if (item.state !== 'done') runner.add(item);
+      phase = 'running';
+      const pending = [...state.outbox.values()].filter((i) => i.state === 'pending').length;
+      emit({ type: 'engine.started', at: nowIso(), conversations: state.conversations.size, pending, records: loaded.records, compacted: loaded.compacted });
+      runner.pump();
+    },
+    async stop() {
+      if (phase === 'stopped') return;
+      phase = 'stopped';
+      await runner.stop();
+      await Promise.all([...writes]);
+      emit({ type: 'engine.stopped', at: nowIso() });
+    },
+    onEvent(listener) {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
+    startConversation: (input) => {
+      if (phase !== 'running') return Promise.reject(new EngineError('INTERNAL', 'the engine is not running'));
+      return steps.startConversation(input);
+    },
+    receiveMessage: steps.receiveMessage,
+    requestHandoff: steps.requestHandoff,
+    resolveConversation: steps.resolveConversation,
+    getConversation(id) {
+      const c = state.conversations.get(id);
+      return c ? conversationView(c) : undefined;
+    },
+    listConversations: () => [...state.conversations.values()].map(conversationView),
+    outbox: () => [...state.outbox.values()].sort((a, b) => a.seq - b.seq).map((item) => ({ ...item })),
+    async retryDeadLetter(itemId) {
+      const item = state.outbox.get(itemId);
+      if (!item || item.state !== 'dead') throw new EngineError('INTERNAL', `outbox item ${itemId} is not a dead letter`, { itemId });
+      const tx = createTransaction(state, random, nowIso());
+      tx.push({ type: 'outbox.retried', at: tx.at, conversationId: item.conversationId, itemId });
+      await persist(tx);
+    },
+    testSettings: (candidate) => checkSettings(candidate, { fetch: ports.fetch, clock }),
+    async updateSettings(next) {
+      settings = next;
+      client = makeClient();
+      emit({ type: 'settings.updated', at: nowIso() });
+      runner.pump();
+    },
+    async whenIdle() {
+      while (writes.size > 0) await Promise.all([...writes]);
+      await runner.whenIdle();
+    },
+  };
+}

@@ -1,0 +1,6 @@
+/**
+ * The lab: the composition root that starts the engine, the simulated Creatio site and the fake
+ * chat on loopback. Public face of lab/ (other areas and cross-area tests import only from here).
+ */
+/** The engine's Store port on the file system: append-only JSON Lines with group commit. */
+export { createFileStore, type FileStore, type FileStoreOptions } from './engine-file-store';
