@@ -14,6 +14,9 @@ import { SiteSettings } from './site-settings';
 import { openJsonDocument } from './store/json-document';
 import { openDataStore } from './store/workspace-store';
 import type { DataStore } from './store/store.types';
+import { startProcesses } from './processes/processes';
+import type { Processes } from './processes/processes';
+import type { BusinessProcess } from './processes/process.schema';
 
 export interface MockCreatioOptions {
   /** Workspace folder; the site's data lives in `<workspace>/creatio/`. */
@@ -30,12 +33,18 @@ export interface MockCreatioOptions {
   now?: () => number;
   /** How many requests the journal keeps (default 1,000). */
   journalCapacity?: number;
+  /** Business processes saved at start (the lab passes the two seed templates pointing at the engine). */
+  processes?: BusinessProcess[];
+  /** "Call web service" timeout in ms (default 10,000). */
+  processTimeoutMs?: number;
 }
 
 export interface MockCreatio {
   /** Base URL of the site, e.g. `http://127.0.0.1:53211`; OData at `${url}/0/odata/`. */
   readonly url: string;
   readonly store: DataStore;
+  /** Business processes: registry, engine (`idle()` waits for queued runs) and process log. */
+  readonly processes: Processes;
   close(): Promise<void>;
 }
 
@@ -55,11 +64,15 @@ export async function startMockCreatio(options: MockCreatioOptions): Promise<Moc
   const service = createODataService({ model: SCHEMA, store, now: () => formatDate(now()) });
   const odata = createODataRouter({ service, requireAuth: auth.requireAuth });
   const faults = createFaults(now);
+  const processes = await startProcesses({
+    dir, model: SCHEMA, store, now, seed: options.processes, timeoutMs: options.processTimeoutMs,
+  });
 
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
   app.use(journal.middleware);
+  app.use('/__lab', processes.router);
   app.use('/__lab', createAdminRouter({
     store, journal, auth,
     settings: {
@@ -85,7 +98,9 @@ export async function startMockCreatio(options: MockCreatioOptions): Promise<Moc
   return {
     url: `http://${options.host ?? '127.0.0.1'}:${port}`,
     store,
+    processes,
     close: () => (closing ??= (async () => {
+      processes.engine.stop();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();

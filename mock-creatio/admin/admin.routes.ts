@@ -108,7 +108,7 @@ function parse<T>(schema: z.ZodType<T>, value: unknown, where: string): T {
   throw new AdminError(400, 'BAD_REQUEST', `${where}.${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}`);
 }
 
-function adminErrorHandler(error: unknown, _req: Request, res: Response, _next: NextFunction): void {
+export function adminErrorHandler(error: unknown, _req: Request, res: Response, _next: NextFunction): void {
   let status = 500;
   let code = 'INTERNAL';
   let message = error instanceof Error ? error.message : String(error);

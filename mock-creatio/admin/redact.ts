@@ -5,6 +5,8 @@
 export const REDACTED = '***';
 
 const SECRET_HEADERS = new Set(['authorization', 'cookie', 'set-cookie', 'bpmcsrf', 'proxy-authorization']);
+/** Custom headers that carry credentials by name (X-Api-Key, X-Auth-Token, X-Webhook-Secret...). */
+const SECRET_HEADER_NAME = /token|secret|api[-_]?key|password/i;
 const SECRET_KEY = /pass(word)?|secret|token|csrf|cookie|authorization|aspxauth|bpmloader|session/i;
 
 /** Copies headers with every secret-bearing value replaced. Cookie names stay visible. */
@@ -16,7 +18,7 @@ export function redactHeaders(headers: Record<string, string | string[] | number
     const lower = name.toLowerCase();
     if (lower === 'cookie' || lower === 'set-cookie') out[name] = redactCookies(text);
     else if (lower === 'authorization') out[name] = text.replace(/^(\w+)\s+.*$/, `$1 ${REDACTED}`);
-    else out[name] = SECRET_HEADERS.has(lower) ? REDACTED : text;
+    else out[name] = SECRET_HEADERS.has(lower) || SECRET_HEADER_NAME.test(lower) ? REDACTED : text;
   }
   return out;
 }
@@ -57,8 +59,17 @@ export function redactBodyText(text: string, contentType = ''): string {
   return text;
 }
 
-/** Redacts secret query parameters in a URL path + query. */
-export function redactUrl(url: string): string {
+/**
+ * Redacts the secret token of a webhook URL: the path segment after `/webhook/`
+ * (`.../backend/creatio/webhook/<token>`, seed-case-sync.md "This URL contains a secret token").
+ */
+export function redactWebhookToken(url: string): string {
+  return url.replace(/(\/webhook\/)[^/?#]+/gi, `$1${REDACTED}`);
+}
+
+/** Redacts secret query parameters and a webhook token in a URL (path + query, or absolute). */
+export function redactUrl(rawUrl: string): string {
+  const url = redactWebhookToken(rawUrl);
   const q = url.indexOf('?');
   if (q < 0) return url;
   const params = new URLSearchParams(url.slice(q + 1));
