@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
 import os from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,11 +9,18 @@ import { formatConsole, formatMarkdown } from './lib/report';
 import type { BenchResults, MemoryRow, RunRow } from './lib/results';
 import { requestFactory, SCENARIOS, TARGETS, type ScenarioName, type TargetName } from './lib/scenarios';
 import { startTarget, type TargetProcess } from './lib/target-process';
+import { benchEngine, type EnginePlan } from './sync-engine/engine-bench';
+import { extractEngineSection, formatEngineConsole, formatEngineMarkdown, mergeEngineSection } from './sync-engine/engine-report';
+import type { EngineResults } from './sync-engine/engine-stats';
 
 /**
  * `npm run bench`: the simulator beside a bare Express 5 handler, a plain node:http server and
  * json-server 0.17, at 1,000 and 100,000 activities. Measures and prints; never fails on a target.
- *   --quick          smoke run (1,000 and 10,000 activities, 1 s runs); does not write the docs
+ * Then the sync engine (bench/sync-engine/): customer message to activity in Creatio at 1, 10 and 50
+ * conversations, and sustained messages per second.
+ *   --quick          smoke run (1,000 and 10,000 activities, 1 s runs; engine: 2 s levels); does not write the docs
+ *   --suite s        site, engine or all (default all)
+ *   --engine-concurrency n   the engine's Creatio writes in flight (default: the engine's own, 8)
  *   --targets a,b    only these servers (simulator, express, node-http, json-server)
  *   --sizes n,m      other data sizes (for exploring; the verdicts take the smallest and largest)
  *   --no-write       do not write docs/performance.md
@@ -27,6 +34,8 @@ const { values: flags } = parseArgs({
     targets: { type: 'string' },
     sizes: { type: 'string' },
     'cpu-prof': { type: 'string' },
+    suite: { type: 'string', default: 'all' },
+    'engine-concurrency': { type: 'string' },
   },
 });
 const write = !flags.quick && !flags['no-write'];
@@ -37,10 +46,17 @@ const PLAN = flags.quick
   ? { sizes: [1_000, 10_000], seconds: 1, warmup: 0.5, slowPosts: 3 }
   : { sizes: [1_000, 100_000], seconds: 5, warmup: 1, slowPosts: 10 };
 if (flags.sizes) PLAN.sizes = flags.sizes.split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0);
+const SUITE = flags.suite === 'site' || flags.suite === 'engine' ? flags.suite : 'all';
+if (flags.suite !== SUITE) console.warn(`! unknown --suite ${flags.suite}: running all`);
+const ENGINE_PLAN: EnginePlan = flags.quick
+  ? { levels: [1, 10, 50], levelSeconds: 2, throughputConversations: 50, throughputDepth: 4, throughputSeconds: 4, drainTimeoutMs: 10_000 }
+  : { levels: [1, 10, 50], levelSeconds: 5, throughputConversations: 50, throughputDepth: 4, throughputSeconds: 10, drainTimeoutMs: 30_000 };
+const engineConcurrency = Number(flags['engine-concurrency']);
+if (Number.isInteger(engineConcurrency) && engineConcurrency > 0) ENGINE_PLAN.concurrency = engineConcurrency;
 const CONNECTIONS = 10;
 const DOCS = fileURLToPath(new URL('../docs/performance.md', import.meta.url));
 
-const running = new Set<TargetProcess>();
+const running = new Set<{ stop(): Promise<void> }>();
 let tmpDir: string | undefined;
 
 /** Stops every server still running and removes the temp folder (also on Ctrl-C). */
@@ -130,19 +146,34 @@ async function main(): Promise<void> {
     runs: [],
     memory: [],
   };
+  const track = (process: { stop(): Promise<void> }) => {
+    running.add(process);
+    return () => void running.delete(process);
+  };
   try {
-    const columns = await activityColumns(tmp);
-    for (const size of PLAN.sizes) {
-      console.log(`\n${size.toLocaleString('en-US')} activities`);
-      const data = generateActivities({ count: size, columns });
-      await writeFile(join(tmp, `data-${size}.json`), JSON.stringify(data));
-      for (const target of TARGETS) {
-        if (!only || only.includes(target.name)) await benchTarget(target.name, data, size, tmp, results);
+    // the file holds both parts; a run of one suite keeps the other's figures as they were
+    let doc = write ? await readFile(DOCS, 'utf8').catch(() => '') : '';
+    if (SUITE !== 'engine') {
+      const columns = await activityColumns(tmp);
+      for (const size of PLAN.sizes) {
+        console.log(`\n${size.toLocaleString('en-US')} activities`);
+        const data = generateActivities({ count: size, columns });
+        await writeFile(join(tmp, `data-${size}.json`), JSON.stringify(data));
+        for (const target of TARGETS) {
+          if (!only || only.includes(target.name)) await benchTarget(target.name, data, size, tmp, results);
+        }
       }
+      console.log(`\n${formatConsole(results)}`);
+      doc = mergeEngineSection(formatMarkdown(results), extractEngineSection(doc));
     }
-    console.log(`\n${formatConsole(results)}`);
+    if (SUITE !== 'site') {
+      console.log('\nSync engine (customer message to activity in Creatio)');
+      const engine: EngineResults = await benchEngine(ENGINE_PLAN, tmp, NODE_ARGS, track);
+      console.log(`\n${formatEngineConsole(engine, ENGINE_PLAN, results)}`);
+      doc = mergeEngineSection(doc, formatEngineMarkdown(engine, ENGINE_PLAN, results));
+    }
     if (write) {
-      await writeFile(DOCS, formatMarkdown(results));
+      await writeFile(DOCS, doc);
       console.log(`\nWrote ${DOCS}`);
     }
   } finally {

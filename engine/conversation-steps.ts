@@ -7,7 +7,7 @@
 import type { AiTurn, HandoffTurn, SimulatedAi } from './ai';
 import type { HandoffPayload, TransientEvent } from './events';
 import type { Channel, Clock, Random } from './ports';
-import { type ConversationState, type EngineState, nextMessageTime } from './state/reducer';
+import { type ConversationState, type EngineState, type MessageState, nextMessageTime } from './state/reducer';
 import { createTransaction, type Transaction } from './state/transaction';
 import { type PlanContext, planHandoff, planMessages, planResolve } from './sync/case-plan';
 import { type ConversationView, conversationView, type MessageView, messageView } from './views';
@@ -34,6 +34,15 @@ export interface StartConversationInput {
   id?: string;
 }
 
+export interface ReceiveOptions {
+  /**
+   * The sender's own id for this message. A customer whose message was not acknowledged (the engine
+   * died after storing it) sends it again with the same id: the engine then answers with the message
+   * it already has, and its AI reply, and stores nothing new (an idempotency key).
+   */
+  clientMessageId?: string;
+}
+
 export interface ReceiveResult {
   message: MessageView;
   reply?: MessageView;
@@ -46,6 +55,27 @@ export function createConversationSteps(deps: ConversationStepsDeps) {
   const { state, random, clock, ai } = deps;
   const transcript = (c: ConversationState) => c.messages.map(({ role, text, at }) => ({ role, text, at }));
   const begin = () => createTransaction(state, random, deps.nowIso());
+  // Steps still being stored, by key: a repeat that arrives meanwhile waits for the same answer, so
+  // nothing is acknowledged before it is durable (the state already holds it, the Store not yet).
+  const starting = new Map<string, Promise<ConversationView>>();
+  const receiving = new Map<string, Promise<ReceiveResult>>();
+
+  /** Runs `step`, keeping its promise under `key` until it settles (repeats meanwhile share it). */
+  async function once<T>(inFlight: Map<string, Promise<T>>, key: string, step: () => Promise<T>): Promise<T> {
+    const promise = step();
+    inFlight.set(key, promise);
+    try {
+      return await promise;
+    } finally {
+      inFlight.delete(key);
+    }
+  }
+
+  /** What a repeated message gets: the stored message and the reply that answered it. */
+  function repeated(c: ConversationState, message: MessageState): ReceiveResult {
+    const reply = c.messages.find((m) => m.replyTo === message.id);
+    return { message: messageView(c.id, message), ...(reply ? { reply: messageView(c.id, reply) } : {}) };
+  }
 
   /** Delivery problems are events on the timeline, never errors for the caller. */
   async function deliver(message: MessageView): Promise<void> {
@@ -69,8 +99,12 @@ export function createConversationSteps(deps: ConversationStepsDeps) {
   }
 
   /** Pushes the AI's message and, for a handoff turn, the handoff and its sync plan. */
-  function aiTurn(tx: Transaction, c: ConversationState, turn: AiTurn, manual: boolean): MessageView {
-    tx.push({ type: 'ai.replied', at: nextMessageTime(c, clock.now()), conversationId: c.id, messageId: random.uuid(), text: turn.text, answer: turn.kind });
+  function aiTurn(tx: Transaction, c: ConversationState, turn: AiTurn, options: { manual: boolean; replyTo?: string }): MessageView {
+    const { manual, replyTo } = options;
+    tx.push({
+      type: 'ai.replied', at: nextMessageTime(c, clock.now()), conversationId: c.id, messageId: random.uuid(), text: turn.text, answer: turn.kind,
+      ...(replyTo ? { replyTo } : {}),
+    });
     const reply = messageView(c.id, c.messages[c.messages.length - 1]!);
     if (turn.kind === 'handoff') {
       const at = nextMessageTime(c, clock.now());
@@ -82,39 +116,58 @@ export function createConversationSteps(deps: ConversationStepsDeps) {
     return reply;
   }
 
+  /** Stores a new conversation (one record). */
+  async function storeConversation(id: string, input: StartConversationInput): Promise<ConversationView> {
+    const tx = begin();
+    const { name, email, phone } = input.customer;
+    const customer = { name, ...(email ? { email } : {}), ...(phone ? { phone } : {}) };
+    tx.push({ type: 'conversation.started', at: tx.at, conversationId: id, channel: input.channel, customer });
+    await deps.persist(tx);
+    return conversationView(state.conversations.get(id)!);
+  }
+
+  /** Stores a customer message and the AI's turn (one record), then delivers the reply. */
+  async function storeMessage(c: ConversationState, text: string, clientMessageId?: string): Promise<ReceiveResult> {
+    const conversationId = c.id;
+    const tx = begin();
+    const messageAt = nextMessageTime(c, clock.now());
+    tx.push({ type: 'message.received', at: messageAt, conversationId, messageId: random.uuid(), text, ...(clientMessageId ? { clientMessageId } : {}) });
+    const stored = c.messages[c.messages.length - 1]!;
+    const message = messageView(conversationId, stored);
+    // After a handoff the human agent answers; the AI stays quiet.
+    const turn = c.status === 'open' ? respond(c, messageAt) : undefined;
+    const reply = turn ? aiTurn(tx, c, turn, { manual: false, replyTo: stored.id }) : undefined;
+    if (!turn) planMessages(tx, c, deps.plan());
+    await deps.persist(tx);
+    if (reply) await deliver(reply);
+    return { message, ...(reply ? { reply } : {}), ...(turn?.kind === 'handoff' ? { handoff: turn.payload } : {}) };
+  }
+
   return {
     async startConversation(input: StartConversationInput): Promise<ConversationView> {
       const id = input.id ?? random.uuid();
+      if (starting.has(id)) return starting.get(id)!;
       const existing = state.conversations.get(id);
       if (existing) return conversationView(existing);
-      const tx = begin();
-      const { name, email, phone } = input.customer;
-      const customer = { name, ...(email ? { email } : {}), ...(phone ? { phone } : {}) };
-      tx.push({ type: 'conversation.started', at: tx.at, conversationId: id, channel: input.channel, customer });
-      await deps.persist(tx);
-      return conversationView(state.conversations.get(id)!);
+      return once(starting, id, () => storeConversation(id, input));
     },
 
-    async receiveMessage(conversationId: string, text: string): Promise<ReceiveResult> {
+    async receiveMessage(conversationId: string, text: string, options: ReceiveOptions = {}): Promise<ReceiveResult> {
       const c = deps.conversationOf(conversationId);
-      const tx = begin();
-      const messageAt = nextMessageTime(c, clock.now());
-      tx.push({ type: 'message.received', at: messageAt, conversationId, messageId: random.uuid(), text });
-      const message = messageView(conversationId, c.messages[c.messages.length - 1]!);
-      // After a handoff the human agent answers; the AI stays quiet.
-      const turn = c.status === 'open' ? respond(c, messageAt) : undefined;
-      const reply = turn ? aiTurn(tx, c, turn, false) : undefined;
-      if (!turn) planMessages(tx, c, deps.plan());
-      await deps.persist(tx);
-      if (reply) await deliver(reply);
-      return { message, ...(reply ? { reply } : {}), ...(turn?.kind === 'handoff' ? { handoff: turn.payload } : {}) };
+      const { clientMessageId } = options;
+      if (clientMessageId === undefined) return storeMessage(c, text);
+      const key = `${conversationId}\n${clientMessageId}`;
+      if (receiving.has(key)) return receiving.get(key)!;
+      const stored = c.messages.find((m) => m.role === 'customer' && m.clientMessageId === clientMessageId);
+      if (stored) return repeated(c, stored);
+      return once(receiving, key, () => storeMessage(c, text, clientMessageId));
     },
 
     async requestHandoff(conversationId: string, reason?: string): Promise<HandoffPayload> {
       const c = deps.conversationOf(conversationId);
       const turn: HandoffTurn = ai.handoff(transcript(c), nextMessageTime(c, clock.now()), reason);
       const tx = begin();
-      const reply = aiTurn(tx, c, turn, true);
+      const reply = aiTurn(tx, c, turn, { manual: true });
       await deps.persist(tx);
       await deliver(reply);
       return turn.payload;

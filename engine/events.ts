@@ -7,6 +7,7 @@
 import type { HandoffPayload } from './ai';
 import type { OutboxItem, OutboxItemKind, OutboxPayload } from './outbox/outbox-types';
 import type { ConversationState } from './state/reducer';
+import type { WebhookDurableEvent, WebhookTransientEvent } from './webhook/webhook-events';
 
 export type ConversationChannel = 'web' | 'email' | 'sms' | 'whatsapp';
 export type MessageRole = 'customer' | 'ai' | 'agent' | 'system';
@@ -30,8 +31,10 @@ interface OfConversation extends Base {
 /** Events written to the Store: the state is rebuilt from these alone. */
 export type DurableEvent =
   | (OfConversation & { type: 'conversation.started'; channel: ConversationChannel; customer: Customer })
-  | (OfConversation & { type: 'message.received'; messageId: string; text: string })
-  | (OfConversation & { type: 'ai.replied'; messageId: string; text: string; answer: 'answer' | 'cannot_answer' | 'handoff' })
+  /** `clientMessageId`: the customer side's own id of the message, so a resend is recognised (idempotent intake). */
+  | (OfConversation & { type: 'message.received'; messageId: string; text: string; clientMessageId?: string })
+  /** `replyTo`: the customer message this reply answers (absent for a manual handoff's message). */
+  | (OfConversation & { type: 'ai.replied'; messageId: string; text: string; answer: 'answer' | 'cannot_answer' | 'handoff'; replyTo?: string })
   | (OfConversation & { type: 'handoff.triggered'; trigger: string; manual: boolean; payload: HandoffPayload })
   | (OfConversation & { type: 'conversation.resolved' })
   | (OfConversation & { type: 'resolution.skipped'; reason: string })
@@ -48,7 +51,9 @@ export type DurableEvent =
   | (OfConversation & { type: 'case.resolved'; caseId: string; statusId: string })
   | (OfConversation & { type: 'ai-field.unmatched'; caseId?: string; fieldName: string; value?: string; problem: string })
   /** The whole state at one point, written by compaction as the log's first record (state/snapshot.ts). */
-  | (Base & { type: 'state.snapshotted'; snapshot: StateSnapshot });
+  | (Base & { type: 'state.snapshotted'; snapshot: StateSnapshot })
+  /** The webhook receiver's events (issue 4): webhook/webhook-events.ts. */
+  | WebhookDurableEvent;
 
 /** Events only for listeners: they describe, they do not change state. */
 export type TransientEvent =
@@ -59,7 +64,8 @@ export type TransientEvent =
   | (Base & { type: 'engine.started'; conversations: number; pending: number; records: number; compacted: boolean })
   | (Base & { type: 'engine.stopped' })
   | (Base & { type: 'settings.updated' })
-  | (Base & { type: 'store.failed'; message: string });
+  | (Base & { type: 'store.failed'; message: string })
+  | WebhookTransientEvent;
 
 export type EngineEvent = DurableEvent | TransientEvent;
 export type EngineEventType = EngineEvent['type'];

@@ -4,7 +4,7 @@
  */
 /** Creates the engine over its ports (clock, random, fetch, store, channel) and the simulated AI. */
 export { createSyncEngine } from './sync-engine';
-export type { SyncEngine, SyncEngineOptions, StartConversationInput, ReceiveResult } from './sync-engine';
+export type { SyncEngine, SyncEngineOptions, StartConversationInput, ReceiveOptions, ReceiveResult } from './sync-engine';
 /** Views the engine hands out. */
 export type { ConversationView, MessageView } from './views';
 export type { OutboxItemView, OutboxItem, OutboxItemKind, OutboxItemState } from './outbox/outbox-types';
@@ -25,5 +25,10 @@ export { EngineError, toEngineError, isRetryable, type EngineErrorCode } from '.
 export type { Clock, Random, Fetch, Store, Channel, OutboundMessage } from './ports';
 /** The simulated AI. */
 export { createSimulatedAi, AiConfig, type AiConfigInput, type SimulatedAi, type AiTurn, type TranscriptEntry } from './ai';
+/** The webhook receiver (issue 4): request/response shapes, the log, event types, helpers tests use. */
+export {
+  CLOSURE_NOTICE, WEBHOOK_EVENT_TYPES, WEBHOOK_MAX_BYTES, NOT_FOUND as WEBHOOK_NOT_FOUND, constantTimeEqual, htmlToText, checkWebhookRequest,
+  type WebhookRequest, type WebhookResponse, type WebhookLogEntry, type WebhookEventType, type WebhookProblem,
+} from './webhook';
 /** Retry delays (exported for the settings page's preview and for tests). */
 export { retryDelay, backoffCeiling } from './outbox/backoff';

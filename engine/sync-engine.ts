@@ -18,9 +18,10 @@ import { applyEvent, type ConversationState, createEngineState } from './state/r
 import { createTransaction, type Transaction } from './state/transaction';
 import { createCreatioWriter } from './sync/creatio-writer';
 import { type ConversationView, conversationView } from './views';
-import { createConversationSteps, type ReceiveResult, type StartConversationInput } from './conversation-steps';
+import { createConversationSteps, type ReceiveOptions, type ReceiveResult, type StartConversationInput } from './conversation-steps';
+import { createReplySync, createWebhookReceiver, type WebhookLogEntry, type WebhookRequest, type WebhookResponse } from './webhook';
 
-export type { ReceiveResult, StartConversationInput } from './conversation-steps';
+export type { ReceiveOptions, ReceiveResult, StartConversationInput } from './conversation-steps';
 
 export interface SyncEngineOptions {
   settings: EngineSettings;
@@ -39,8 +40,11 @@ export interface SyncEngine {
   stop(): Promise<void>;
   onEvent(listener: (event: EngineEvent) => void): () => void;
   startConversation(input: StartConversationInput): Promise<ConversationView>;
-  /** Stores the customer's message (durably) and the AI's answer, and queues their sync. */
-  receiveMessage(conversationId: string, text: string): Promise<ReceiveResult>;
+  /**
+   * Stores the customer's message (durably) and the AI's answer, and queues their sync. A repeat with
+   * the same `clientMessageId` returns the stored message and its reply and stores nothing.
+   */
+  receiveMessage(conversationId: string, text: string, options?: ReceiveOptions): Promise<ReceiveResult>;
   /** A manual handoff (from the inbox). */
   requestHandoff(conversationId: string, reason?: string): Promise<HandoffPayload>;
   resolveConversation(conversationId: string): Promise<void>;
@@ -51,6 +55,13 @@ export interface SyncEngine {
   /** Test & Save: checks the connection and that the owner contact, group and resolved status exist. */
   testSettings(settings: EngineSettings): Promise<{ ok: boolean; problems: SettingsProblem[] }>;
   updateSettings(settings: EngineSettings): Promise<void>;
+  /**
+   * One request to `POST /backend/creatio/webhook/<token>` as the host received it (issue 4): checked,
+   * logged, and acted on. Never throws: every answer is a status and a JSON body.
+   */
+  handleWebhook(request: WebhookRequest): Promise<WebhookResponse>;
+  /** The latest webhook requests (at most 1,000), good or bad, with what was done; token redacted. */
+  webhookLog(): WebhookLogEntry[];
   /** Resolves when the outbox has nothing it can still do (dead letters and what waits behind them don't count). */
   whenIdle(): Promise<void>;
 }
@@ -116,6 +127,19 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     return conversation;
   }
 
+  // Issue 4: the webhook receiver; its durable events go through the same commit as the outbox's.
+  const commit = async (events: DurableEvent[]) => {
+    for (const event of events) applyEvent(state, event);
+    await write(events);
+  };
+  const replies = createReplySync({
+    state, clock, random, channel: ports.channel, client: () => client, settings: () => settings, commit, emit,
+    onHandled: (ids, summary) => ids.forEach((id) => webhooks.noteResult(id, summary)),
+  });
+  const webhooks = createWebhookReceiver({
+    state, random, settings: () => settings, running: () => phase === 'running', commit, emit, nowIso, replies: () => replies,
+  });
+
   const steps = createConversationSteps({
     state, random, clock, ai, emit, persist, conversationOf, nowIso,
     plan: () => ({ settings, random, ai }), channel: ports.channel,
@@ -130,11 +154,12 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       const pending = [...state.outbox.values()].filter((i) => i.state === 'pending').length;
       emit({ type: 'engine.started', at: nowIso(), conversations: state.conversations.size, pending, records: loaded.records, compacted: loaded.compacted });
       runner.pump();
+      replies.resume();
     },
     async stop() {
       if (phase === 'stopped') return;
       phase = 'stopped';
-      await runner.stop();
+      await Promise.all([runner.stop(), replies.stop()]);
       await Promise.all([...writes]);
       emit({ type: 'engine.stopped', at: nowIso() });
     },
@@ -162,6 +187,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       tx.push({ type: 'outbox.retried', at: tx.at, conversationId: item.conversationId, itemId });
       await persist(tx);
     },
+    handleWebhook: (request) => webhooks.handle(request),
+    webhookLog: () => webhooks.log(),
     testSettings: (candidate) => checkSettings(candidate, { fetch: ports.fetch, clock }),
     async updateSettings(next) {
       settings = next;
@@ -172,6 +199,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     async whenIdle() {
       while (writes.size > 0) await Promise.all([...writes]);
       await runner.whenIdle();
+      await replies.whenIdle();
     },
   };
 }

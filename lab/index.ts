@@ -4,3 +4,5 @@
  */
 /** The engine's Store port on the file system: append-only JSON Lines with group commit. */
 export { createFileStore, type FileStore, type FileStoreOptions } from './engine-file-store';
+/** The engine's webhook receiver over HTTP (issue 4): `POST /backend/creatio/webhook/<token>`. */
+export { startWebhookServer, WEBHOOK_PATH, type WebhookServer, type WebhookServerOptions } from './webhook-server';

@@ -77,13 +77,13 @@ function verdictLines(results: BenchResults): string[] {
   return verdicts(results).map((v) => `${verdictWord(v)}: ${v.goal}: ${v.detail}`);
 }
 
-function machineLine(results: BenchResults): string {
+export function machineLine(results: BenchResults): string {
   const m = results.machine;
   return `${results.date.slice(0, 16).replace('T', ' ')} UTC, ${m.cpus} cores (${m.cpuModel}), ${m.memoryGiB} GiB, Node ${m.node}, ${m.platform}, load average ${m.loadAverage.toFixed(2)} at start`;
 }
 
 /** A warning when other work was already using the cores as the bench started. */
-function busyLines(results: BenchResults): string[] {
+export function busyLines(results: BenchResults): string[] {
   const { loadAverage, cpus } = results.machine;
   if (loadAverage <= cpus / 2) return [];
   return [`WARNING: load average ${loadAverage.toFixed(2)} on ${cpus} cores at start: other work shares the CPU, figures are low and noisy.`];
@@ -100,21 +100,22 @@ export function formatConsole(results: BenchResults): string {
 
 export function formatMarkdown(results: BenchResults): string {
   return [
-    '# Performance of the simulated Creatio site',
+    '# Performance of the simulated Creatio site and the sync engine',
     '',
     'Written by `npm run bench` (bench/run.ts); the figures below are from one run. Re-run it to refresh this file.',
     '',
     '## How to run',
     '',
     '```sh',
-    'npm run bench            # full run, about 4 minutes on 2 cores; rewrites this file',
+    'npm run bench            # full run, about 7 minutes on 2 cores; rewrites this file',
     'npm run bench -- --quick # smoke run (1,000 and 10,000 activities, 1 s per run); prints only',
     'npm run bench -- --targets simulator,express --no-write',
+    'npm run bench -- --suite engine   # only the sync engine (about 2 minutes; --quick: about 1)',
     'npx vitest run --config bench/vitest.config.ts   # the harness\'s own unit tests (no timing)',
     '```',
     '',
-    'CI does not run the bench. Options: `--quick`, `--targets a,b`, `--sizes n,m` (verdicts use the smallest and',
-    'largest), `--no-write`.',
+    'CI does not run the bench. Options: `--quick`, `--suite site|engine|all` (default all; a run of one suite keeps',
+    'the other\'s section of this file), `--targets a,b`, `--sizes n,m` (verdicts use the smallest and largest), `--no-write`.',
     '',
     '## What is measured',
     '',

@@ -6,6 +6,7 @@
  */
 import type { ConversationChannel, Customer, DurableEvent, EngineRecord, HandoffPayload, MessageRole } from '../events';
 import type { ActivityLogPayload, CaseCreatePayload, OutboxItem } from '../outbox/outbox-types';
+import { applyWebhookEvent, type ConversationWebhookState, noteOwnActivity } from '../webhook/webhook-state';
 
 export interface MessageState {
   id: string;
@@ -14,6 +15,10 @@ export interface MessageState {
   at: string;
   /** Set once an activity for this message is in the outbox (never logged twice). */
   activityId?: string;
+  /** The sender's id of a customer message: a resend with the same id is not stored again. */
+  clientMessageId?: string;
+  /** For an AI reply: the customer message it answers. */
+  replyTo?: string;
 }
 
 export type ConversationStatus = 'open' | 'handed_off' | 'resolved';
@@ -35,6 +40,8 @@ export interface ConversationState {
   handoffs: HandoffPayload[];
   /** Activities enqueued for this case so far (the first one carries the session link). */
   activitiesQueued: number;
+  /** The webhook receiver's part (issue 4): own activity ids, handled ones, pending webhooks. */
+  webhook?: ConversationWebhookState;
 }
 
 export interface EngineState {
@@ -87,10 +94,12 @@ export function applyEvent(state: EngineState, event: DurableEvent): void {
   }
   switch (event.type) {
     case 'message.received':
-      conversation.messages.push({ id: event.messageId, role: 'customer', text: event.text, at: event.at });
+      conversation.messages.push({
+        id: event.messageId, role: 'customer', text: event.text, at: event.at, ...(event.clientMessageId ? { clientMessageId: event.clientMessageId } : {}),
+      });
       return;
     case 'ai.replied':
-      conversation.messages.push({ id: event.messageId, role: 'ai', text: event.text, at: event.at });
+      conversation.messages.push({ id: event.messageId, role: 'ai', text: event.text, at: event.at, ...(event.replyTo ? { replyTo: event.replyTo } : {}) });
       return;
     case 'handoff.triggered':
       conversation.handoffs.push(event.payload);
@@ -108,7 +117,7 @@ export function applyEvent(state: EngineState, event: DurableEvent): void {
       conversation.contactId = event.contactId;
       return;
     default:
-      applyOutboxEvent(state, conversation, event);
+      if (!applyWebhookEvent(conversation, event)) applyOutboxEvent(state, conversation, event);
   }
 }
 
@@ -125,6 +134,7 @@ function applyOutboxEvent(state: EngineState, conversation: ConversationState, e
       const { messageId, activityId } = event.payload as ActivityLogPayload;
       const message = messageId ? conversation.messages.find((m) => m.id === messageId) : undefined;
       if (message) message.activityId = activityId;
+      noteOwnActivity(conversation, activityId);
     }
     return;
   }

@@ -1,0 +1,95 @@
+import { fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { EngineChildConfig, FromEngine, Pacing, ToEngine, WindowFigures } from './engine-ipc';
+
+/**
+ * The engine process seen from the bench: fork bench/sync-engine/engine-child.ts (tsx-loaded) and ask
+ * it things over IPC, each request answered by the reply with the same id.
+ */
+
+export interface EngineProcess {
+  open(prefix: string, count: number): Promise<string[]>;
+  /** Resolves when the engine acknowledged the message (`stored`) or logged its activity (`synced`). */
+  send(conversationId: string, text: string, until: Pacing): Promise<void>;
+  mark(): Promise<void>;
+  collect(timeoutMs: number): Promise<WindowFigures>;
+  stop(): Promise<void>;
+}
+
+type Request = ToEngine extends infer T ? (T extends { id: number } ? Omit<T, 'id'> : never) : never;
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+export async function startEngineProcess(config: EngineChildConfig, extraNodeArgs: string[] = []): Promise<EngineProcess> {
+  const child = fork(fileURLToPath(new URL('./engine-child.ts', import.meta.url)), [JSON.stringify(config)], {
+    cwd: ROOT,
+    execArgv: ['--import', 'tsx', '--max-old-space-size=4096', ...extraNodeArgs],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.on('error', () => undefined);
+  const waiting = new Map<number, { resolve: (m: FromEngine) => void; reject: (e: Error) => void }>();
+  let failure: Error | undefined;
+  let ready: () => void = () => undefined;
+  let notReady: (e: Error) => void = () => undefined;
+  const started = new Promise<void>((resolve, reject) => { ready = resolve; notReady = reject; });
+
+  const failAll = (error: Error): void => {
+    failure = error;
+    notReady(error);
+    for (const w of waiting.values()) w.reject(error);
+    waiting.clear();
+  };
+  child.on('exit', (code) => failAll(new Error(`engine process exited (${code})`)));
+  child.on('message', (raw) => {
+    const message = raw as FromEngine;
+    if (message.type === 'ready') return ready();
+    if (message.type === 'error' && message.id === undefined) return failAll(new Error(`engine process: ${message.message}`));
+    const id = 'id' in message ? message.id : undefined;
+    const waiter = id === undefined ? undefined : waiting.get(id);
+    if (!waiter || id === undefined) return;
+    waiting.delete(id);
+    if (message.type === 'error') waiter.reject(new Error(message.message));
+    else waiter.resolve(message);
+  });
+
+  let nextId = 0;
+  const ask = (request: Request): Promise<FromEngine> => {
+    if (failure) return Promise.reject(failure);
+    const id = ++nextId;
+    return new Promise<FromEngine>((resolve, reject) => {
+      waiting.set(id, { resolve, reject });
+      child.send({ ...request, id } as ToEngine, (error) => {
+        if (error) reject(error);
+      });
+    });
+  };
+  const stop = async (): Promise<void> => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    if (child.connected) child.send({ type: 'stop' } satisfies ToEngine, () => undefined);
+    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    await exited;
+    clearTimeout(timer);
+  };
+
+  try {
+    await started;
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return {
+    open: async (prefix, count) => {
+      const reply = await ask({ type: 'open', prefix, count });
+      return reply.type === 'opened' ? reply.conversationIds : [];
+    },
+    send: async (conversationId, text, until) => void (await ask({ type: 'send', conversationId, text, until })),
+    mark: async () => void (await ask({ type: 'mark' })),
+    collect: async (timeoutMs) => {
+      const reply = await ask({ type: 'collect', timeoutMs });
+      if (reply.type !== 'collected') throw new Error(`engine process answered ${reply.type} to collect`);
+      return reply.figures;
+    },
+    stop,
+  };
+}
