@@ -12,14 +12,17 @@ import { startTarget, type TargetProcess } from './lib/target-process';
 import { benchEngine, type EnginePlan } from './sync-engine/engine-bench';
 import { extractEngineSection, formatEngineConsole, formatEngineMarkdown, mergeEngineSection } from './sync-engine/engine-report';
 import type { EngineResults } from './sync-engine/engine-stats';
+import { benchReplies, type ReplyPlan } from './sync-engine/reply-bench';
+import { extractRepliesSection, formatRepliesConsole, formatRepliesMarkdown, mergeRepliesSection } from './sync-engine/reply-report';
 
 /**
  * `npm run bench`: the simulator beside a bare Express 5 handler, a plain node:http server and
  * json-server 0.17, at 1,000 and 100,000 activities. Measures and prints; never fails on a target.
  * Then the sync engine (bench/sync-engine/): customer message to activity in Creatio at 1, 10 and 50
- * conversations, and sustained messages per second.
- *   --quick          smoke run (1,000 and 10,000 activities, 1 s runs; engine: 2 s levels); does not write the docs
- *   --suite s        site, engine or all (default all)
+ * conversations, and sustained messages per second. Then agent replies (issue 4): an Email activity written
+ * in Creatio to the reply delivered in the chat, at 1 and 10 agents.
+ *   --quick          smoke run (1,000 and 10,000 activities, 1 s runs; engine: 2 s levels; replies: 2 s rows); does not write the docs
+ *   --suite s        site, engine, replies or all (default all)
  *   --engine-concurrency n   the engine's Creatio writes in flight (default: the engine's own, 8)
  *   --targets a,b    only these servers (simulator, express, node-http, json-server)
  *   --sizes n,m      other data sizes (for exploring; the verdicts take the smallest and largest)
@@ -46,11 +49,18 @@ const PLAN = flags.quick
   ? { sizes: [1_000, 10_000], seconds: 1, warmup: 0.5, slowPosts: 3 }
   : { sizes: [1_000, 100_000], seconds: 5, warmup: 1, slowPosts: 10 };
 if (flags.sizes) PLAN.sizes = flags.sizes.split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0);
-const SUITE = flags.suite === 'site' || flags.suite === 'engine' ? flags.suite : 'all';
+const SUITES = ['site', 'engine', 'replies'] as const;
+const SUITE = SUITES.find((s) => s === flags.suite) ?? 'all';
+const runs = (suite: (typeof SUITES)[number]): boolean => SUITE === 'all' || SUITE === suite;
 if (flags.suite !== SUITE) console.warn(`! unknown --suite ${flags.suite}: running all`);
 const ENGINE_PLAN: EnginePlan = flags.quick
   ? { levels: [1, 10, 50], levelSeconds: 2, throughputConversations: 50, throughputDepth: 4, throughputSeconds: 4, drainTimeoutMs: 10_000 }
   : { levels: [1, 10, 50], levelSeconds: 5, throughputConversations: 50, throughputDepth: 4, throughputSeconds: 10, drainTimeoutMs: 30_000 };
+// paced (the target's condition: 10 and 100 replies/s), then each agent as fast as its replies are delivered
+const REPLY_LEVELS = [{ agents: 1, intervalMs: 100 }, { agents: 10, intervalMs: 100 }, { agents: 1 }, { agents: 10 }];
+const REPLY_PLAN: ReplyPlan = flags.quick
+  ? { levels: REPLY_LEVELS, conversations: 20, seconds: 2, warmupSeconds: 0.5, deliveryTimeoutMs: 10_000 }
+  : { levels: REPLY_LEVELS, conversations: 20, seconds: 20, warmupSeconds: 1, deliveryTimeoutMs: 30_000 };
 const engineConcurrency = Number(flags['engine-concurrency']);
 if (Number.isInteger(engineConcurrency) && engineConcurrency > 0) ENGINE_PLAN.concurrency = engineConcurrency;
 const CONNECTIONS = 10;
@@ -153,7 +163,7 @@ async function main(): Promise<void> {
   try {
     // the file holds both parts; a run of one suite keeps the other's figures as they were
     let doc = write ? await readFile(DOCS, 'utf8').catch(() => '') : '';
-    if (SUITE !== 'engine') {
+    if (runs('site')) {
       const columns = await activityColumns(tmp);
       for (const size of PLAN.sizes) {
         console.log(`\n${size.toLocaleString('en-US')} activities`);
@@ -164,13 +174,19 @@ async function main(): Promise<void> {
         }
       }
       console.log(`\n${formatConsole(results)}`);
-      doc = mergeEngineSection(formatMarkdown(results), extractEngineSection(doc));
+      doc = mergeRepliesSection(mergeEngineSection(formatMarkdown(results), extractEngineSection(doc)), extractRepliesSection(doc));
     }
-    if (SUITE !== 'site') {
+    if (runs('engine')) {
       console.log('\nSync engine (customer message to activity in Creatio)');
       const engine: EngineResults = await benchEngine(ENGINE_PLAN, tmp, NODE_ARGS, track);
       console.log(`\n${formatEngineConsole(engine, ENGINE_PLAN, results)}`);
       doc = mergeEngineSection(doc, formatEngineMarkdown(engine, ENGINE_PLAN, results));
+    }
+    if (runs('replies')) {
+      console.log('\nAgent replies (agent reply written in Creatio to reply delivered in the chat)');
+      const replies = await benchReplies(REPLY_PLAN, tmp, NODE_ARGS, track);
+      console.log(`\n${formatRepliesConsole(replies, results)}`);
+      doc = mergeRepliesSection(doc, formatRepliesMarkdown(replies, REPLY_PLAN, results));
     }
     if (write) {
       await writeFile(DOCS, doc);

@@ -5,6 +5,8 @@
  * the simulated AI with its default knowledge base. The parent sends customer messages over IPC;
  * this process times each one from the `receiveMessage` call to the engine's own `activity.logged`
  * event for that message (engine/events.ts): the moment the activity exists in Creatio.
+ * The engine's webhook server runs beside it (issue 4); each agent reply the channel takes is
+ * forwarded to the parent at once (`delivered`), which times it (bench/sync-engine/reply-bench.ts).
  */
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
@@ -12,7 +14,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import {
   type Clock, createSimulatedAi, createSyncEngine, type EngineEvent, type EngineRecord, EngineSettings, type OutboundMessage,
 } from '../../engine';
-import { createFileStore } from '../../lab';
+import { createFileStore, startWebhookServer, type WebhookServer } from '../../lab';
 import type { EngineChildConfig, FromEngine, Pacing, ToEngine, WindowFigures } from './engine-ipc';
 
 const config = JSON.parse(process.argv[2] ?? '{}') as EngineChildConfig;
@@ -42,6 +44,10 @@ const settings = EngineSettings.parse({
 /** The channel only counts: keeping every reply would grow the heap for nothing. */
 let delivered = 0;
 let deliveredAtMark = 0;
+let agentDelivered = 0;
+let webhooks = 0;
+let webhookWaiter: (() => void) | undefined;
+let webhookServer: WebhookServer | undefined;
 const store = createFileStore<EngineRecord>(join(config.workDir, 'engine-log.jsonl'), { fsync: true });
 const engine = createSyncEngine({
   settings,
@@ -53,8 +59,12 @@ const engine = createSyncEngine({
     fetch: (input, init) => fetch(input, init),
     store,
     channel: {
-      deliver: async (_message: OutboundMessage) => {
+      deliver: async (message: OutboundMessage) => {
         delivered += 1;
+        if (message.role === 'agent') {
+          agentDelivered += 1;
+          send({ type: 'delivered', activityId: message.id, conversationId: message.conversationId });
+        }
         return { delivered: true };
       },
     },
@@ -81,7 +91,7 @@ let unsynced = 0;
 let sampler: NodeJS.Timeout | undefined;
 
 function emptyWindow(): Omit<WindowFigures, 'loopMaxMs' | 'loopP99Ms' | 'rss'> {
-  return { syncMs: [], ackMs: [], receivedAtMs: [], syncedAtMs: [], backlog: [], sample: [], retries: 0, deadLetters: 0, delivered: 0 };
+  return { syncMs: [], ackMs: [], receivedAtMs: [], syncedAtMs: [], backlog: [], sample: [], retries: 0, deadLetters: 0, delivered: 0, webhooks: 0, agentDelivered: 0 };
 }
 
 function synced(messageId: string, sent: Sent, at: number, activityId: string, caseId: string): void {
@@ -101,6 +111,10 @@ engine.onEvent((event: EngineEvent) => {
   if (event.type === 'message.received') customerIds.add(event.messageId);
   else if (event.type === 'retry.scheduled') figures.retries += 1;
   else if (event.type === 'outbox.dead-lettered') figures.deadLetters += 1;
+  else if (event.type === 'webhook.received' && event.eventType === 'new_activity') {
+    webhooks += 1;
+    webhookWaiter?.();
+  }
   else if (event.type === 'activity.logged' && event.messageId && customerIds.has(event.messageId)) {
     const at = performance.now();
     const sent = inFlight.get(event.messageId);
@@ -144,14 +158,31 @@ async function open(prefix: string, count: number): Promise<string[]> {
 function mark(): void {
   markAt = performance.now();
   deliveredAtMark = delivered;
+  webhooks = 0;
+  agentDelivered = 0;
   figures = emptyWindow();
   loop.reset();
   if (sampler) clearInterval(sampler);
   sampler = setInterval(() => figures.backlog.push(unsynced), 250);
 }
 
-async function collect(timeoutMs: number): Promise<WindowFigures> {
+/** Resolves true once `count` new_activity webhooks arrived since `mark`, false after `timeoutMs`. */
+function webhooksReceived(count: number, timeoutMs: number): Promise<boolean> {
+  if (webhooks >= count) return Promise.resolve(true);
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => { webhookWaiter = undefined; resolve(false); }, timeoutMs);
+    webhookWaiter = () => {
+      if (webhooks < count) return;
+      clearTimeout(timer);
+      webhookWaiter = undefined;
+      resolve(true);
+    };
+  });
+}
+
+async function collect(timeoutMs: number, expectedWebhooks = 0): Promise<WindowFigures> {
   let timer: NodeJS.Timeout | undefined;
+  await webhooksReceived(expectedWebhooks, timeoutMs);
   const idle = await Promise.race([
     engine.whenIdle().then(() => true),
     new Promise<boolean>((resolve) => { timer = setTimeout(() => resolve(false), timeoutMs); }),
@@ -160,7 +191,7 @@ async function collect(timeoutMs: number): Promise<WindowFigures> {
   if (sampler) clearInterval(sampler);
   sampler = undefined;
   const done = { ...figures, ...(idle ? { drainedAfterMs: performance.now() - markAt } : {}) };
-  return { ...done, delivered: delivered - deliveredAtMark, loopMaxMs: loop.max / 1e6, loopP99Ms: loop.percentile(99) / 1e6, rss: process.memoryUsage().rss };
+  return { ...done, delivered: delivered - deliveredAtMark, webhooks, agentDelivered, loopMaxMs: loop.max / 1e6, loopP99Ms: loop.percentile(99) / 1e6, rss: process.memoryUsage().rss };
 }
 
 process.on('message', (raw) => {
@@ -178,10 +209,13 @@ process.on('message', (raw) => {
       send({ type: 'marked', id: message.id });
       break;
     case 'collect':
-      collect(message.timeoutMs).then((result) => send({ type: 'collected', id: message.id, figures: result }), fail(message.id));
+      collect(message.timeoutMs, message.webhooks).then((result) => send({ type: 'collected', id: message.id, figures: result }), fail(message.id));
+      break;
+    case 'cases':
+      send({ type: 'cased', id: message.id, caseIds: message.conversationIds.map((id) => engine.getConversation(id)?.caseId) });
       break;
     case 'stop':
-      void engine.stop().then(() => store.close()).finally(() => process.exit(0));
+      void (webhookServer?.close() ?? Promise.resolve()).then(() => engine.stop()).then(() => store.close()).finally(() => process.exit(0));
       break;
   }
 });
@@ -189,7 +223,12 @@ process.on('message', (raw) => {
 process.on('disconnect', () => process.exit());
 
 // The engine's timers do not hold a process open (ports.ts, Clock): the IPC channel does.
-engine.start().then(() => send({ type: 'ready' }), fail());
+engine.start()
+  .then(async () => {
+    webhookServer = await startWebhookServer({ engine });
+    send({ type: 'ready', webhookUrl: webhookServer.webhookUrl(settings.webhookToken) });
+  })
+  .then(undefined, fail());
 function fail() {
   return (error: unknown) => {
     send({ type: 'error', message: error instanceof Error ? (error.stack ?? error.message) : String(error) });

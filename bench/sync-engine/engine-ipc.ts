@@ -28,8 +28,13 @@ export type ToEngine =
   | { type: 'send'; id: number; conversationId: string; text: string; until: Pacing }
   /** Starts a measurement window: clears the latencies and counters. */
   | { type: 'mark'; id: number }
-  /** Waits (at most `timeoutMs`) until the outbox has nothing left, then answers with the window's figures. */
-  | { type: 'collect'; id: number; timeoutMs: number }
+  /**
+   * Waits (at most `timeoutMs`) until the outbox has nothing left, then answers with the window's figures.
+   * `webhooks`: first wait (same timeout) until that many `new_activity` webhooks were received since `mark`.
+   */
+  | { type: 'collect'; id: number; timeoutMs: number; webhooks?: number }
+  /** The Creatio case of each conversation (the replies bench writes agent activities on them). */
+  | { type: 'cases'; id: number; conversationIds: string[] }
   | { type: 'stop' };
 
 /** What one measurement window saw inside the engine process. */
@@ -51,6 +56,10 @@ export interface WindowFigures {
   /** AI replies the recording channel received since `mark`. */
   delivered: number;
   deadLetters: number;
+  /** `new_activity` webhooks received (webhook.received) since `mark`. */
+  webhooks: number;
+  /** Agent replies the channel received since `mark` (also forwarded one by one as `delivered`). */
+  agentDelivered: number;
   /** Event-loop delay in the engine process during the window (max / p99, ms). */
   loopMaxMs: number;
   loopP99Ms: number;
@@ -58,7 +67,11 @@ export interface WindowFigures {
 }
 
 export type FromEngine =
-  | { type: 'ready' }
+  /** `webhookUrl`: the engine's webhook receiver (lab/webhook-server.ts), what a site process is pointed at. */
+  | { type: 'ready'; webhookUrl: string }
+  | { type: 'cased'; id: number; caseIds: (string | undefined)[] }
+  /** Sent as the channel takes an agent reply (`activityId`: the reply's message id, its activity's Id). */
+  | { type: 'delivered'; activityId: string; conversationId: string }
   | { type: 'opened'; id: number; conversationIds: string[] }
   | { type: 'ack'; id: number }
   | { type: 'marked'; id: number }

@@ -8,11 +8,18 @@ import type { EngineChildConfig, FromEngine, Pacing, ToEngine, WindowFigures } f
  */
 
 export interface EngineProcess {
+  /** The engine's webhook URL (its own port, token included), for the site's agent-reply process. */
+  webhookUrl: string;
+  /** The Creatio case of each conversation (undefined: none yet). */
+  cases(conversationIds: readonly string[]): Promise<(string | undefined)[]>;
+  /** Called in this process as each `delivered` message arrives (an agent reply the channel took). */
+  onDelivered(listener: (activityId: string, conversationId: string) => void): void;
   open(prefix: string, count: number): Promise<string[]>;
   /** Resolves when the engine acknowledged the message (`stored`) or logged its activity (`synced`). */
   send(conversationId: string, text: string, until: Pacing): Promise<void>;
   mark(): Promise<void>;
-  collect(timeoutMs: number): Promise<WindowFigures>;
+  /** `webhooks`: first wait until that many new_activity webhooks were received since `mark`. */
+  collect(timeoutMs: number, webhooks?: number): Promise<WindowFigures>;
   stop(): Promise<void>;
 }
 
@@ -31,6 +38,8 @@ export async function startEngineProcess(config: EngineChildConfig, extraNodeArg
   const waiting = new Map<number, { resolve: (m: FromEngine) => void; reject: (e: Error) => void }>();
   let failure: Error | undefined;
   let ready: () => void = () => undefined;
+  let webhookUrl = '';
+  let delivered: (activityId: string, conversationId: string) => void = () => undefined;
   let notReady: (e: Error) => void = () => undefined;
   const started = new Promise<void>((resolve, reject) => { ready = resolve; notReady = reject; });
 
@@ -43,7 +52,11 @@ export async function startEngineProcess(config: EngineChildConfig, extraNodeArg
   child.on('exit', (code) => failAll(new Error(`engine process exited (${code})`)));
   child.on('message', (raw) => {
     const message = raw as FromEngine;
-    if (message.type === 'ready') return ready();
+    if (message.type === 'ready') {
+      webhookUrl = message.webhookUrl;
+      return ready();
+    }
+    if (message.type === 'delivered') return delivered(message.activityId, message.conversationId);
     if (message.type === 'error' && message.id === undefined) return failAll(new Error(`engine process: ${message.message}`));
     const id = 'id' in message ? message.id : undefined;
     const waiter = id === undefined ? undefined : waiting.get(id);
@@ -79,14 +92,21 @@ export async function startEngineProcess(config: EngineChildConfig, extraNodeArg
     throw error;
   }
   return {
+    webhookUrl,
+    cases: async (conversationIds) => {
+      const reply = await ask({ type: 'cases', conversationIds: [...conversationIds] });
+      if (reply.type !== 'cased') throw new Error(`engine process answered ${reply.type} to cases`);
+      return reply.caseIds;
+    },
+    onDelivered: (listener) => { delivered = listener; },
     open: async (prefix, count) => {
       const reply = await ask({ type: 'open', prefix, count });
       return reply.type === 'opened' ? reply.conversationIds : [];
     },
     send: async (conversationId, text, until) => void (await ask({ type: 'send', conversationId, text, until })),
     mark: async () => void (await ask({ type: 'mark' })),
-    collect: async (timeoutMs) => {
-      const reply = await ask({ type: 'collect', timeoutMs });
+    collect: async (timeoutMs, webhooks) => {
+      const reply = await ask({ type: 'collect', timeoutMs, ...(webhooks === undefined ? {} : { webhooks }) });
       if (reply.type !== 'collected') throw new Error(`engine process answered ${reply.type} to collect`);
       return reply.figures;
     },
