@@ -83,9 +83,10 @@ export async function startMockCreatio(options: MockCreatioOptions): Promise<Moc
     faults,
   }));
   app.use(faults.middleware);
-  app.use(auth.router);
+  // OData first: it is the hot path, and its paths never meet the login and token routes.
   app.use('/0/odata', odata);
   app.use('/odata', odata);
+  app.use(auth.router);
   app.use((req, res) => {
     res.status(404).json({ Message: `No HTTP resource was found that matches the request URI '${req.originalUrl}'.` });
   });

@@ -63,7 +63,17 @@ export function createFaults(now: () => number) {
     return config.downUntil !== undefined && now() < config.downUntil;
   }
 
-  async function middleware(req: Request, res: Response, next: NextFunction): Promise<void> {
+  function isIdle(): boolean {
+    return config.latencyMs === 0 && config.errorRate === 0 && config.cutOffRate === 0 && config.downUntil === undefined;
+  }
+
+  function middleware(req: Request, res: Response, next: NextFunction): void | Promise<void> {
+    // No fault set: stay off the hot path (no promise, no dice).
+    if (isIdle()) return next();
+    return inject(req, res, next);
+  }
+
+  async function inject(req: Request, res: Response, next: NextFunction): Promise<void> {
     if (config.latencyMs > 0) {
       counters.delayed += 1;
       await new Promise((resolve) => setTimeout(resolve, config.latencyMs));

@@ -15,7 +15,9 @@ const MAX_BODY = '28mb';
 export function createODataRouter(options: { service: ODataService; requireAuth: RequestHandler }): express.Router {
   const router = express.Router();
   router.use(options.requireAuth);
-  router.use(express.text({ type: () => true, limit: MAX_BODY, defaultCharset: 'utf-8' }));
+  const readText = express.text({ type: () => true, limit: MAX_BODY, defaultCharset: 'utf-8' });
+  // GET and DELETE carry no body: skip the body reader on the hot read path.
+  router.use((req, res, next) => (req.method === 'GET' || req.method === 'HEAD' || req.method === 'DELETE' ? next() : readText(req, res, next)));
   router.use(async (req: Request, res: Response) => {
     const body = typeof req.body === 'string' && req.body.length > 0 ? req.body : undefined;
     res.locals.rawBody = body;

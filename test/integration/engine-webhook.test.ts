@@ -151,6 +151,19 @@ describe('new_activity', () => {
   });
 });
 
+describe('token rotation', () => {
+  it('a rotated token takes over at once: the old URL answers 404, the new one works', async () => {
+    const body = { event_type: 'case_updated', caseId: '00000000-0000-4000-8000-000000000002' };
+    expect((await hook(body)).status).toBe(200);
+    const fresh = await h.engine.rotateWebhookToken();
+    expect(fresh).toMatch(/^[A-Za-z0-9_-]{22,}$/);
+    expect(fresh).not.toBe(TOKEN);
+    expect((await hook(body)).status).toBe(404);
+    expect((await hook(body, { token: fresh })).status).toBe(200);
+    expect(JSON.stringify(h.events)).not.toContain(fresh);
+  });
+});
+
 describe('case_closed and case_updated', () => {
   it('resolves the conversation with one notice; a second closure is harmless', async () => {
     const { id, caseId } = await conversationWithCase();
