@@ -5,7 +5,7 @@ import { createAdminRouter } from './admin/admin.routes';
 import { createJournal } from './admin/journal';
 import { createFaults } from './faults/faults';
 import { createSiteAuth } from './auth/site-auth';
-import { createODataRouter, odataErrorHandler } from './odata/odata.routes';
+import { createODataHandler, odataErrorHandler } from './odata/odata.routes';
 import { createODataService } from './odata/odata-service';
 import { ENTITIES, SCHEMA } from './schema/entities';
 import { createSeed, SEED_USERS } from './schema/seed';
@@ -62,7 +62,7 @@ export async function startMockCreatio(options: MockCreatioOptions): Promise<Moc
   const auth = createSiteAuth({ settings: () => settingsDoc.read(), now });
   const journal = createJournal({ capacity: options.journalCapacity ?? 1000, now });
   const service = createODataService({ model: SCHEMA, store, now: () => formatDate(now()) });
-  const odata = createODataRouter({ service, requireAuth: auth.requireAuth });
+  const odata = createODataHandler({ service, requireAuth: auth.requireAuth });
   const faults = createFaults(now);
   const processes = await startProcesses({
     dir, model: SCHEMA, store, now, seed: options.processes, timeoutMs: options.processTimeoutMs,
@@ -84,8 +84,7 @@ export async function startMockCreatio(options: MockCreatioOptions): Promise<Moc
   }));
   app.use(faults.middleware);
   // OData first: it is the hot path, and its paths never meet the login and token routes.
-  app.use('/0/odata', odata);
-  app.use('/odata', odata);
+  app.use(odata);
   app.use(auth.router);
   app.use((req, res) => {
     res.status(404).json({ Message: `No HTTP resource was found that matches the request URI '${req.originalUrl}'.` });
