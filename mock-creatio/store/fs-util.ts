@@ -1,5 +1,6 @@
-import { mkdir, open, rename, rm, type FileHandle } from 'node:fs/promises';
+import { mkdir, open, readFile, rename, rm, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import type { z } from 'zod';
 import { StoreError } from './store.types';
 
 /** Whether writes wait for the disk (`fsync`) or only for the OS cache (`none`, faster tests). */
@@ -102,4 +103,23 @@ function lineOfError(text: string, message: string): number | undefined {
 /** Whether an error is "no such file". */
 export function isMissing(err: unknown): boolean {
   return (err as NodeJS.ErrnoException | undefined)?.code === 'ENOENT';
+}
+
+/**
+ * Reads and validates a small JSON file of the workspace (manifest, snapshot meta): undefined when it
+ * does not exist; CORRUPT_WORKSPACE naming the file, the field and what was expected when it is bad.
+ */
+export async function readJsonFile<T>(file: string, schema: z.ZodType<T>, expected = ''): Promise<T | undefined> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (err) {
+    if (isMissing(err)) return undefined;
+    throw err;
+  }
+  const parsed = schema.safeParse(parseJsonText(text, file));
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const hint = expected ? ` (expected ${expected})` : '';
+  throw new StoreError('CORRUPT_WORKSPACE', `${file}: ${issue?.path.join('.') || '(root)'}: ${issue?.message ?? 'invalid'}${hint}`);
 }

@@ -1,8 +1,6 @@
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { isMissing, parseJsonText, writeFileAtomic, type Durability } from './fs-util';
-import { StoreError } from './store.types';
+import { readJsonFile, writeFileAtomic, type Durability } from './fs-util';
 
 /**
  * `<dir>/manifest.json`: the format version and the last commit sequence the data files contain.
@@ -23,24 +21,8 @@ export function manifestPath(dir: string): string {
 }
 
 /** Reads the manifest; undefined when the workspace has none yet. */
-export async function readManifest(dir: string): Promise<Manifest | undefined> {
-  const file = manifestPath(dir);
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (err) {
-    if (isMissing(err)) return undefined;
-    throw err;
-  }
-  const parsed = Manifest.safeParse(parseJsonText(text, file));
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new StoreError(
-      'CORRUPT_WORKSPACE',
-      `${file}: ${issue?.path.join('.') || '(root)'}: ${issue?.message ?? 'invalid'} (expected {"format": ${FORMAT_VERSION}, "sequence": n})`,
-    );
-  }
-  return parsed.data;
+export function readManifest(dir: string): Promise<Manifest | undefined> {
+  return readJsonFile(manifestPath(dir), Manifest, `{"format": ${FORMAT_VERSION}, "sequence": n}`);
 }
 
 export function writeManifest(dir: string, manifest: Manifest, durability: Durability): Promise<void> {

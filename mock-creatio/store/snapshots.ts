@@ -1,9 +1,9 @@
-import { mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { EntityDef, EntityRecord } from '../schema/schema.types';
 import { readEntityFile, writeEntityFile } from './entity-file';
-import { isMissing, parseJsonText, syncDir, writeFileAtomic, type Durability } from './fs-util';
+import { isMissing, readJsonFile, syncDir, writeFileAtomic, type Durability } from './fs-util';
 import { StoreError } from './store.types';
 
 /**
@@ -71,21 +71,8 @@ export async function writeSnapshot(
 }
 
 /** Reads a snapshot's meta; undefined when there is no such snapshot. */
-export async function readSnapshotMeta(root: string, name: string): Promise<SnapshotMeta | undefined> {
-  const file = join(root, name, META_FILE);
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (err) {
-    if (isMissing(err)) return undefined;
-    throw err;
-  }
-  const parsed = SnapshotMeta.safeParse(parseJsonText(text, file));
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new StoreError('CORRUPT_WORKSPACE', `${file}: ${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`);
-  }
-  return parsed.data;
+export function readSnapshotMeta(root: string, name: string): Promise<SnapshotMeta | undefined> {
+  return readJsonFile(join(root, name, META_FILE), SnapshotMeta);
 }
 
 /** Reads every entity of a snapshot; entities the snapshot lacks come back empty. */
