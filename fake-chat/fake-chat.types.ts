@@ -40,7 +40,10 @@ export interface ChatConversation {
   id: string;
   channel: ChatChannel;
   customer: ChatCustomer;
-  /** System notices set it: 'handed_off' after a handoff notice, 'resolved' after the closure. */
+  /**
+   * What the customer's channel shows, in order. The conversation's status (open, handed_off,
+   * resolved) is the engine's: the chat shows the notices but does not derive a status from them.
+   */
   entries: ChatEntry[];
   /** Epoch ms of the customer's last message (the WhatsApp 24-hour window starts here). */
   lastCustomerMessageAt?: number;
