@@ -1,15 +1,31 @@
 /**
- * Schemas and types of the Lab API, shared by lab/ (server) and renderer/ (client). Depends on zod
- * only. The Lab API itself arrives with issue 5; what is here is used by both sides already.
+ * Schemas and types of the Lab API (docs/lab-api.md), shared by lab/ (server) and renderer/
+ * (client). Depends on zod only. Each zod schema and its inferred type share a name.
  */
-import { z } from 'zod';
-
-/** The error body of every lab endpoint: a code to branch on and a message that says what and where. */
-export const LabError = z.object({
-  error: z.object({
-    code: z.string(),
-    message: z.string(),
-    details: z.unknown().optional(),
-  }),
-});
-export type LabError = z.infer<typeof LabError>;
+/** The one error shape of the API, its codes and the per-field problem. */
+export { LabError, LabErrorCode, Problem } from './errors';
+/** Conversations, messages, the customer's chat view, handoff, the chat clock. */
+export {
+  Channel, Role, ConversationStatus, Customer, StartConversationBody, SayBody, HandoffBody, Message, ChatEntry, ChatView,
+  Conversation, ConversationSummary, ConversationList, Handoff, HandoffResult, AdvanceClockBody,
+} from './conversations';
+/** The engine's settings (secrets masked as MASK), Test & Save, the webhook URL and its rotation. */
+export {
+  MASK, CreatioAuthSettings, AiFieldSettings, OutboxSettings, EngineSettingsView, EngineSettingsBody, SettingsTestResult, WebhookUrl,
+  RotateWebhookTokenResult,
+} from './settings';
+/** The outbox, the webhook log and raw webhook sends. */
+export {
+  ErrorInfo, OutboxItem, OutboxQuery, OutboxList, OutboxRetryResult, WebhookLogEntry, WebhookLog, SendWebhookBody, SendWebhookResult,
+} from './outbox-webhooks';
+/** The event stream. */
+export { LabEventSource, LabEvent, EventsQuery, EventHistory } from './events';
+/** The simulated site's processes, process log, faults and journal (passed through). */
+export {
+  ProcessFromTemplate, ProcessDefinition, ProcessBody, Process, ProcessList, FireProcessBody, ProcessLogEntry, ProcessLog, ProcessLogQuery,
+  FaultsBody, FaultsState, JournalQuery, Journal,
+} from './creatio-admin';
+/** Workspace reset and snapshots, health and info. */
+export { SnapshotName, Snapshot, SnapshotList, SaveSnapshotBody, Done, LabMode, Health, LabInfo } from './workspace';
+/** Every route with its schemas (the OpenAPI file is generated from it). */
+export { LAB_ROUTES, type LabRoute } from './routes';

@@ -88,6 +88,11 @@ export interface Lab {
   settings(): EngineSettings;
   /** Validates, saves to the workspace and applies the settings to the engine. */
   updateSettings(input: EngineSettingsInput): Promise<EngineSettings>;
+  /**
+   * A new webhook token (engine.rotateWebhookToken), saved; processes calling the old URL call the
+   * new one. Use this rather than `engine.rotateWebhookToken()`, which would leave them on the old URL.
+   */
+  rotateWebhookToken(): Promise<void>;
   /** Starts a conversation: the engine's session and the customer's chat window. */
   startConversation(input: { customer: { name: string; email?: string; phone?: string }; channel: 'web' | 'email' | 'sms' | 'whatsapp' }): Promise<string>;
   /** The customer writes (chat entry first, then the engine with the entry id as clientMessageId). */

@@ -12,3 +12,9 @@ export type { EntityDef, ColumnDef, EntityRecord } from './schema/schema.types';
 export { agentReplyTemplate, caseClosureTemplate, seedProcessTemplates } from './processes/templates';
 export type { BusinessProcess, FilterGroup, Condition } from './processes/process.schema';
 export type { ProcessLogEntry } from './processes/process-log';
+export type { Processes } from './processes/processes';
+export type { ProcessLog } from './processes/process-log';
+/** Well-known GUIDs of the site's seed (case statuses, activity types, support groups, the Supervisor's contact). */
+export { ACTIVITY_TYPE, CASE_STATUS, SUPERVISOR_CONTACT_ID, SYS_ADMIN_UNIT } from './schema/constants';
+/** The OAuth 2.0 integrated application every fresh site has (`case-sync-lab`). */
+export { DEFAULT_OAUTH_CLIENTS } from './site-settings';

@@ -1,9 +1,13 @@
+import { OPENAPI_HELP, openApiCommand } from '../api/openapi.command';
 import { CliError } from './cli-error';
 import { EXIT } from './exit-codes';
 import { MOCK_CREATIO_HELP, mockCreatioCommand } from './mock-creatio.command';
+import { SERVE_HELP, serveCommand } from './serve.command';
 
 const COMMANDS: Record<string, { run: (argv: string[]) => Promise<number>; summary: string; help: string }> = {
+  serve: { run: serveCommand, summary: 'start the whole lab headless (site, engine, chat, Lab API)', help: SERVE_HELP },
   'mock-creatio': { run: mockCreatioCommand, summary: 'start the simulated Creatio site alone', help: MOCK_CREATIO_HELP },
+  openapi: { run: openApiCommand, summary: 'write the Lab API\'s OpenAPI file (docs/openapi.json)', help: OPENAPI_HELP },
 };
 
 const HELP = `Case Sync Lab: rehearse a helpdesk AI <-> Creatio CRM case sync on one machine.
@@ -11,7 +15,7 @@ const HELP = `Case Sync Lab: rehearse a helpdesk AI <-> Creatio CRM case sync on
 Usage: npm run lab -- <command> [options]     (or: case-sync-lab <command> after a global install)
 
 Commands:
-${Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(14)}${c.summary}`).join('\n')}
+${Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(17)}${c.summary}`).join('\n')}
 
 Run "npm run lab -- <command> --help" for a command's options. Exit codes: docs/cli.md.
 `;

@@ -43,14 +43,24 @@ export interface ProcessLog {
   add(entry: ProcessLogEntry): void;
   list(query?: { processId?: string; limit?: number }): ProcessLogEntry[];
   clear(): void;
+  /** Calls `listener` with each entry as it is added (the lab's event stream); returns the unsubscribe. A throwing listener is ignored. */
+  onAdd(listener: (entry: ProcessLogEntry) => void): () => void;
 }
 
 export function createProcessLog(capacity = 1000): ProcessLog {
   const entries: ProcessLogEntry[] = [];
+  const listeners = new Set<(entry: ProcessLogEntry) => void>();
   return {
     add(entry) {
       entries.push(entry);
       if (entries.length > capacity) entries.splice(0, entries.length - capacity);
+      for (const listener of listeners) {
+        try {
+          listener(structuredClone(entry));
+        } catch {
+          // An observer (the lab's event bus) must never break a process run.
+        }
+      }
     },
     list(query = {}) {
       const matching = query.processId ? entries.filter((e) => e.processId === query.processId) : entries;
@@ -58,6 +68,10 @@ export function createProcessLog(capacity = 1000): ProcessLog {
     },
     clear() {
       entries.length = 0;
+    },
+    onAdd(listener) {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
     },
   };
 }
