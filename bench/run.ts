@@ -14,6 +14,10 @@ import { extractEngineSection, formatEngineConsole, formatEngineMarkdown, mergeE
 import type { EngineResults } from './sync-engine/engine-stats';
 import { benchReplies, type ReplyPlan } from './sync-engine/reply-bench';
 import { extractRepliesSection, formatRepliesConsole, formatRepliesMarkdown, mergeRepliesSection } from './sync-engine/reply-report';
+import { extractSection, mergeSection } from './lab-suite/doc-section';
+import { formatLabConsole, formatLabMarkdown } from './lab-suite/lab-report';
+import { benchScenarioThroughput } from './lab-suite/scenario-throughput';
+import { benchServeReady } from './lab-suite/serve-ready';
 
 /**
  * `npm run bench`: the simulator beside a bare Express 5 handler, a plain node:http server and
@@ -22,7 +26,7 @@ import { extractRepliesSection, formatRepliesConsole, formatRepliesMarkdown, mer
  * conversations, and sustained messages per second. Then agent replies (issue 4): an Email activity written
  * in Creatio to the reply delivered in the chat, at 1 and 10 agents.
  *   --quick          smoke run (1,000 and 10,000 activities, 1 s runs; engine: 2 s levels; replies: 2 s rows); does not write the docs
- *   --suite s        site, engine, replies or all (default all)
+ *   --suite s        site, engine, replies, lab or all (default all)
  *   --engine-concurrency n   the engine's Creatio writes in flight (default: the engine's own, 8)
  *   --targets a,b    only these servers (simulator, express, node-http, json-server)
  *   --sizes n,m      other data sizes (for exploring; the verdicts take the smallest and largest)
@@ -49,7 +53,7 @@ const PLAN = flags.quick
   ? { sizes: [1_000, 10_000], seconds: 1, warmup: 0.5, slowPosts: 3 }
   : { sizes: [1_000, 100_000], seconds: 5, warmup: 1, slowPosts: 10 };
 if (flags.sizes) PLAN.sizes = flags.sizes.split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0);
-const SUITES = ['site', 'engine', 'replies'] as const;
+const SUITES = ['site', 'engine', 'replies', 'lab'] as const;
 const SUITE = SUITES.find((s) => s === flags.suite) ?? 'all';
 const runs = (suite: (typeof SUITES)[number]): boolean => SUITE === 'all' || SUITE === suite;
 if (flags.suite !== SUITE) console.warn(`! unknown --suite ${flags.suite}: running all`);
@@ -63,6 +67,8 @@ const REPLY_PLAN: ReplyPlan = flags.quick
   : { levels: REPLY_LEVELS, conversations: 20, seconds: 20, warmupSeconds: 1, deliveryTimeoutMs: 30_000 };
 const engineConcurrency = Number(flags['engine-concurrency']);
 if (Number.isInteger(engineConcurrency) && engineConcurrency > 0) ENGINE_PLAN.concurrency = engineConcurrency;
+// issue 5's aim: 200 scenarios in under 30 s; the worker counts show where in-process concurrency stops paying
+const LAB_PLAN = flags.quick ? { readyRuns: 2, scenarios: 50, workers: [4] } : { readyRuns: 5, scenarios: 200, workers: [2, 4, 8] };
 const CONNECTIONS = 10;
 const DOCS = fileURLToPath(new URL('../docs/performance.md', import.meta.url));
 
@@ -174,7 +180,9 @@ async function main(): Promise<void> {
         }
       }
       console.log(`\n${formatConsole(results)}`);
+      const labSection = extractSection(doc, 'lab');
       doc = mergeRepliesSection(mergeEngineSection(formatMarkdown(results), extractEngineSection(doc)), extractRepliesSection(doc));
+      if (labSection) doc = `${doc.trimEnd()}\n\n${labSection}\n`;
     }
     if (runs('engine')) {
       console.log('\nSync engine (customer message to activity in Creatio)');
@@ -187,6 +195,14 @@ async function main(): Promise<void> {
       const replies = await benchReplies(REPLY_PLAN, tmp, NODE_ARGS, track);
       console.log(`\n${formatRepliesConsole(replies, results)}`);
       doc = mergeRepliesSection(doc, formatRepliesMarkdown(replies, REPLY_PLAN, results));
+    }
+    if (runs('lab')) {
+      console.log('\nThe lab: from start to ready, and scenarios per second (issue 5)');
+      const ready = await benchServeReady({ runs: LAB_PLAN.readyRuns, tmp });
+      const throughput = await benchScenarioThroughput({ count: LAB_PLAN.scenarios, workers: LAB_PLAN.workers });
+      const lab = { ready, throughput, count: LAB_PLAN.scenarios };
+      console.log(`\n${formatLabConsole(lab, results)}`);
+      doc = mergeSection(doc, 'lab', formatLabMarkdown(lab, results));
     }
     if (write) {
       await writeFile(DOCS, doc);

@@ -10,3 +10,14 @@ export { startWebhookServer, WEBHOOK_PATH, type WebhookServer, type WebhookServe
 export { startLab } from './start-lab';
 /** The lab's shapes: the running lab, its options, URLs and event bus. */
 export type { Lab, LabOptions, LabUrls, LabMode, LabEvent, LabEventSource, LabEventBus } from './lab.types';
+/** Runs one scenario in its own fresh lab: the step executor (issue 5 "Scenarios"). */
+export { runScenario, type RunScenarioOptions } from './scenarios/run-scenario';
+/** A scenario's timeline without what timing decides: equal for two runs with the same seed. */
+export { canonicalTimeline } from './scenarios/timeline';
+/** Loads a scenario file (YAML, checked step by step with file, line and column). */
+export { loadScenarioFile } from './scenarios/load-scenario';
+/** The scenario file's and a scenario run's shapes. */
+export type { Scenario, Step, StepAction } from './scenarios/scenario.schema';
+export type { ScenarioResult, StepResult, TimelineEntry } from './scenarios/scenario-result';
+/** Plans and runs many scenarios with a bounded number at once (what `npm run lab -- run` does). */
+export { planScenarioRun, executeRun, type RunPlan, type PlannedScenario, type ExecuteOptions } from './scenarios/run-scenarios';

@@ -55,6 +55,23 @@ if (v && vitestStatus !== 0 && v.numFailedTests === 0 && v.numFailedTestSuites =
   lines.push(`vitest: exited ${vitestStatus}`);
 }
 
+// The scenario library (test/scenarios), through the same `run` command QA uses: each scenario counts as a test.
+const scenariosJson = join(tmp, 'scenarios.json');
+const scenariosStatus = run('scenarios', 'npm', ['run', '--silent', 'lab', '--', 'run', 'test/scenarios', '--reporter-json', scenariosJson]);
+const sc = readJson(scenariosJson);
+if (sc && typeof sc.passed === 'number' && typeof sc.failed === 'number') {
+  totals.passed += sc.passed;
+  totals.failed += sc.failed;
+  lines.push(`scenarios: ${sc.passed} passed, ${sc.failed} failed`);
+  if (scenariosStatus !== 0 && sc.failed === 0) {
+    totals.failed += 1;
+    lines.push(`scenarios: exited ${scenariosStatus}`);
+  }
+} else {
+  totals.failed += 1;
+  lines.push(`scenarios: no report (exit ${scenariosStatus})`);
+}
+
 const pwJson = join(tmp, 'playwright.json');
 const pwStatus = run('playwright', bin('playwright'), ['test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: pwJson });
 const p = existsSync(pwJson) ? readJson(pwJson) : undefined;

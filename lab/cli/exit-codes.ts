@@ -2,7 +2,7 @@
 export const EXIT = {
   /** Finished, or stopped cleanly by Ctrl-C / SIGTERM. */
   OK: 0,
-  /** Something failed at run time (reported on stderr). */
+  /** Something failed at run time (reported on stderr); `run`: a scenario failed or a file did not load. */
   FAILURE: 1,
   /** Bad command line: unknown command or option, bad value. */
   USAGE: 2,

@@ -3,10 +3,14 @@ import { CliError } from './cli-error';
 import { EXIT } from './exit-codes';
 import { MOCK_CREATIO_HELP, mockCreatioCommand } from './mock-creatio.command';
 import { SERVE_HELP, serveCommand } from './serve.command';
+import { RUN_HELP, runCommand } from './run.command';
+import { SCENARIO_SCHEMA_HELP, scenarioSchemaCommand } from './scenario-schema.command';
 
 const COMMANDS: Record<string, { run: (argv: string[]) => Promise<number>; summary: string; help: string }> = {
   serve: { run: serveCommand, summary: 'start the whole lab headless (site, engine, chat, Lab API)', help: SERVE_HELP },
   'mock-creatio': { run: mockCreatioCommand, summary: 'start the simulated Creatio site alone', help: MOCK_CREATIO_HELP },
+  run: { run: runCommand, summary: 'run scenario files, each in its own fresh lab, and write reports', help: RUN_HELP },
+  'scenario-schema': { run: scenarioSchemaCommand, summary: 'write the JSON Schema of scenario files (docs/scenario.schema.json)', help: SCENARIO_SCHEMA_HELP },
   openapi: { run: openApiCommand, summary: 'write the Lab API\'s OpenAPI file (docs/openapi.json)', help: OPENAPI_HELP },
 };
 

@@ -1,9 +1,18 @@
 /**
- * NOT BUILT YET (stub, replaced in issue 5 by the step executor): runs one scenario in its own
- * fresh lab. This stub fails every scenario, saying so.
+ * The step executor (issue 5 "Scenarios"): runs one scenario in its own fresh lab — its own
+ * workspace folder and ports — recording every lab event from before the first step, running the
+ * steps in order (after the first failure the rest are skipped), and always closing the lab and
+ * removing the workspace, also when a step or the lab itself fails.
  */
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { EngineSettingsInput } from '../../engine';
+import type { Lab, LabEvent, LabOptions } from '../lab.types';
+import { startLab } from '../start-lab';
 import type { Scenario } from './scenario.schema';
 import type { ScenarioResult, StepResult } from './scenario-result';
+import { createAgentDirectory, runStep, type StepContext, stepTitle } from './steps';
+import { buildTimeline } from './timeline';
 
 export interface RunScenarioOptions {
   /** Folder under which the scenario's own throwaway workspace is made (and removed afterwards unless `keepWorkspace`). */
@@ -13,10 +22,101 @@ export interface RunScenarioOptions {
   onStep?: (step: StepResult) => void;
 }
 
-export async function runScenario(scenario: Scenario, options: RunScenarioOptions): Promise<ScenarioResult> {
-  void options;
+type SettingsInput = NonNullable<Scenario['settings']>;
+
+/** The scenario's settings as engine settings over the lab's defaults: `null` unsets a value. */
+export function scenarioSettings(settings: SettingsInput | undefined): Partial<EngineSettingsInput> {
+  if (!settings) return {};
+  const result: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(settings)) result[key] = value === null ? undefined : value;
+  return result as Partial<EngineSettingsInput>;
+}
+
+function labOptions(scenario: Scenario, workspace: string): LabOptions {
   return {
-    name: scenario.name, file: scenario.file, status: 'failed', durationMs: 0, steps: [], timeline: [],
-    error: 'the step executor is not built yet (lab/scenarios/run-scenario.ts is a stub)',
+    workspace, mode: scenario.mode, seed: scenario.seed, durability: 'none',
+    settings: scenarioSettings(scenario.settings),
+    ...(scenario.ai ? { ai: scenario.ai as LabOptions['ai'] } : {}),
   };
+}
+
+const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+export async function runScenario(scenario: Scenario, options: RunScenarioOptions): Promise<ScenarioResult> {
+  const started = Date.now();
+  await mkdir(options.workspaceRoot, { recursive: true });
+  const workspace = await mkdtemp(join(options.workspaceRoot, 'scenario-'));
+  const events: LabEvent[] = [];
+  let lab: Lab | undefined;
+  let steps: StepResult[] = [];
+  const stepStarts: number[] = [];
+  let error: string | undefined;
+  try {
+    lab = await startLab(labOptions(scenario, workspace));
+    // Recorded before the first step: lab.started and whatever the parts said while starting are in history.
+    events.push(...lab.events.history());
+    const stop = lab.events.subscribe((event) => void events.push(event));
+    try {
+      steps = await runSteps(scenario, { lab, events, stepStarts, workspace, ...(options.onStep ? { onStep: options.onStep } : {}) });
+    } finally {
+      stop();
+    }
+  } catch (thrown) {
+    error = `the lab could not ${lab ? 'run the scenario' : 'start'}: ${errorText(thrown)}`;
+  } finally {
+    if (lab) await lab.close().catch((thrown: unknown) => void (error ??= `the lab did not close cleanly: ${errorText(thrown)}`));
+    if (!options.keepWorkspace) await rm(workspace, { recursive: true, force: true }).catch(() => undefined);
+  }
+  if (error && steps.length === 0) steps = scenario.steps.map((step, index) => skipped(scenario, step, index));
+  const failed = error !== undefined || steps.some((s) => s.status === 'failed');
+  return {
+    name: scenario.name, file: scenario.file, status: failed ? 'failed' : 'passed', durationMs: Date.now() - started,
+    steps, timeline: buildTimeline(events, started, stepStarts), events, ...(error ? { error } : {}),
+  };
+}
+
+function skipped(scenario: Scenario, step: Scenario['steps'][number], index: number): StepResult {
+  return { index, action: step.action, title: stepTitle(step), line: scenario.stepLines[index] ?? 0, status: 'skipped', durationMs: 0 };
+}
+
+interface StepRunInput {
+  lab: Lab;
+  events: LabEvent[];
+  /** Filled as steps start: how many events were recorded at each step's start. */
+  stepStarts: number[];
+  workspace: string;
+  onStep?: (step: StepResult) => void;
+}
+
+async function runSteps(scenario: Scenario, run: StepRunInput): Promise<StepResult[]> {
+  const ctx: StepContext = {
+    lab: run.lab, scenario, index: 0, conversations: new Map(), saved: new Map(), events: run.events,
+    agents: createAgentDirectory({ siteUrl: run.lab.urls.creatio, workspace: run.workspace }),
+  };
+  const results: StepResult[] = [];
+  let failed = false;
+  for (const [index, step] of scenario.steps.entries()) {
+    let result = skipped(scenario, step, index);
+    if (!failed) {
+      ctx.index = index;
+      run.stepStarts.push(run.events.length);
+      const began = Date.now();
+      try {
+        await runStep(ctx, step);
+        result = { ...result, status: 'passed', durationMs: Date.now() - began };
+      } catch (thrown) {
+        failed = true;
+        result = { ...result, status: 'failed', durationMs: Date.now() - began, error: redact(errorText(thrown), run.lab) };
+      }
+    }
+    results.push(result);
+    run.onStep?.(result);
+  }
+  return results;
+}
+
+/** A step's error never carries the webhook token (a literal token in a URL, a body echoed back). */
+function redact(text: string, lab: Lab): string {
+  const token = lab.settings().webhookToken;
+  return token ? text.replaceAll(token, '***') : text;
 }

@@ -27,6 +27,8 @@ export interface TimelineEntry {
   summary: string;
   conversationId?: string;
   caseId?: string;
+  /** Index of the step that was running when the hop happened (absent: while the lab started). */
+  step?: number;
 }
 
 export interface ScenarioResult {

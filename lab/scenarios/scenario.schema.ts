@@ -26,6 +26,8 @@ const Role = z.enum(['customer', 'ai', 'agent', 'system']);
 const Channel = z.enum(['web', 'email', 'sms', 'whatsapp']);
 const Timeout = { timeout: Duration.optional() };
 const OfCustomer = { customer: Alias };
+/** The Creatio user an agent step signs in as (forms login; default Supervisor): Alice, Bruno, Chen... */
+const AsUser = { user: z.string().min(1).optional() };
 
 /** Text matchers: at least one of them. */
 const TextMatch = {
@@ -98,20 +100,24 @@ export const STEP_SCHEMAS = {
     ...Timeout,
   }),
   /** An agent replies in Creatio: an Activity on the conversation's case (Email or Task), as a Creatio user would add it. */
-  'agent-reply': z.strictObject({ ...OfCustomer, via: z.enum(['email', 'task']).default('email'), text: z.string().min(1), html: z.boolean().default(false), title: z.string().optional() }),
+  'agent-reply': z.strictObject({ ...OfCustomer, via: z.enum(['email', 'task']).default('email'), text: z.string().min(1), html: z.boolean().default(false), title: z.string().optional(), ...AsUser }),
   /** An agent sets the case's status in Creatio (by CaseStatus name: Resolved, Closed, In progress...). */
-  'agent-status': z.strictObject({ ...OfCustomer, status: z.string().min(1) }),
+  'agent-status': z.strictObject({ ...OfCustomer, status: z.string().min(1), ...AsUser }),
   /** An agent edits case fields in Creatio (PATCH). */
-  'agent-edit': z.strictObject({ ...OfCustomer, fields: z.record(z.string(), Scalar) }),
+  'agent-edit': z.strictObject({ ...OfCustomer, fields: z.record(z.string(), Scalar), ...AsUser }),
   /**
-   * A raw request to the engine's webhook URL. `token`: 'valid' (default), 'wrong', or a literal.
+   * A raw request to the engine's webhook URL. `token`: 'valid' (default), 'wrong', 'previous' (the
+   * token before the last `rotate-webhook-token`), or a literal.
    * `body`: an object (sent as JSON) or a string (sent as is). `expect.status` is checked.
    */
   webhook: z.strictObject({
     token: z.string().default('valid'),
     body: z.union([z.string(), z.record(z.string(), z.unknown())]).optional(),
     contentType: z.string().default('application/json'),
-    expect: z.strictObject({ status: z.number().int(), errorCode: z.string().optional(), problemField: z.string().optional() }),
+    /** Pads the JSON body with a `padding` field up to this many bytes (the receiver's 64 KB limit). */
+    bodySize: z.number().int().positive().max(1_048_576).optional(),
+    /** `result`: the `status` field of a 2xx answer (`accepted`, `resolved`, `acknowledged`, `ignored`...). */
+    expect: z.strictObject({ status: z.number().int(), errorCode: z.string().optional(), problemField: z.string().optional(), result: z.string().optional() }),
   }),
   /** Injects faults on the simulated site (all optional; a new fault replaces the previous ones). */
   fault: z.strictObject({
@@ -157,8 +163,11 @@ export const STEP_ACTIONS = Object.keys(STEP_SCHEMAS) as StepAction[];
 /** A parsed step: its action and that action's options. */
 export type Step = { [A in StepAction]: { action: A; options: z.infer<(typeof STEP_SCHEMAS)[A]> } }[StepAction];
 
-/** One step as written: exactly one action key (checked with a clear message by the loader). */
-export const StepInput = z.union(STEP_ACTIONS.map((action) => z.strictObject({ [action]: STEP_SCHEMAS[action] })) as unknown as [z.ZodType, z.ZodType, ...z.ZodType[]]);
+/**
+ * One step as written: exactly one action key (checked with a clear message by the loader).
+ * `xor` (not `union`) so the generated JSON Schema says `oneOf`, which editors autocomplete best.
+ */
+export const StepInput = z.xor(STEP_ACTIONS.map((action) => z.strictObject({ [action]: STEP_SCHEMAS[action] })) as unknown as [z.ZodType, z.ZodType, ...z.ZodType[]]);
 
 export const ScenarioSettings = z.strictObject({
   defaultCaseOwnerId: z.string().nullable().optional(),
