@@ -1,6 +1,3 @@
 #!/usr/bin/env node
-// Global entry point (`npm i -g` / `npx case-sync-lab`): runs the TypeScript CLI through tsx.
-import { register } from 'tsx/esm/api';
-
-register();
-await import('../lab/cli/run.ts');
+// Global entry point (`npm i -g` / `npx case-sync-lab`): the same launcher as `npm run lab`.
+import '../scripts/lab.mjs';

@@ -51,7 +51,8 @@ function throughputTable(r: LabResults): string[] {
 }
 
 export function formatLabConsole(r: LabResults, site: BenchResults): string {
-  return [...labVerdicts(r), ...busyLines(site)].join('\n');
+  const ready = r.ready.map((row) => `  ${row.what}: median ${f(median(row.runs))} ms`);
+  return [...ready, ...labVerdicts(r), ...busyLines(site)].join('\n');
 }
 
 export function formatLabMarkdown(r: LabResults, site: BenchResults): string {
