@@ -11,6 +11,8 @@ const executablePath = candidates.find((p): p is string => !!p && existsSync(p))
 
 export default defineConfig({
   testDir: 'test/e2e',
+  // Builds the window (out/web) once; each UI test then starts its own lab serving it.
+  globalSetup: './test/e2e/support/build-web.global-setup.ts',
   fullyParallel: true,
   workers: process.env.CI ? 2 : undefined,
   forbidOnly: !!process.env.CI,

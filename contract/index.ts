@@ -25,6 +25,8 @@ export {
   ProcessFromTemplate, ProcessDefinition, ProcessBody, Process, ProcessList, FireProcessBody, ProcessLogEntry, ProcessLog, ProcessLogQuery,
   FaultsBody, FaultsState, JournalQuery, Journal,
 } from './creatio-admin';
+/** The site's OData 4 through the Lab API (`/api/creatio/odata/*`), signed in as Supervisor. */
+export { ODataWriteBody, ODataLookup, ODataRow, ODataCollection, ODataErrorBody } from './creatio-odata';
 /** Workspace reset and snapshots, health and info. */
 export { SnapshotName, Snapshot, SnapshotList, SaveSnapshotBody, Done, LabMode, Health, LabInfo } from './workspace';
 /** Every route with its schemas (the OpenAPI file is generated from it). */

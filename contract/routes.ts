@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import * as admin from './creatio-admin';
 import * as conv from './conversations';
+import * as odata from './creatio-odata';
 import { LabError } from './errors';
 import { EventHistory, EventsQuery } from './events';
 import * as ow from './outbox-webhooks';
@@ -12,7 +13,7 @@ import * as settings from './settings';
 import * as ws from './workspace';
 
 export interface LabRoute {
-  method: 'get' | 'post' | 'put' | 'delete';
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   /** Express-style path (`/api/conversations/:id`). */
   path: string;
   summary: string;
@@ -69,6 +70,11 @@ export const LAB_ROUTES: LabRoute[] = [
   r({ method: 'post', path: '/api/creatio/revoke-tokens', group: 'creatio', summary: 'Invalidate every OAuth token the site issued', responses: { 200: Any, 204: null } }),
   r({ method: 'get', path: '/api/creatio/journal', group: 'creatio', summary: "The site's request journal, most recent first", query: admin.JournalQuery, responses: { 200: admin.Journal } }),
   r({ method: 'delete', path: '/api/creatio/journal', group: 'creatio', summary: 'Empty the journal', responses: { 204: null } }),
+
+  r({ method: 'get', path: '/api/creatio/odata/:resource', group: 'creatio', summary: "The site's OData 4 (`/0/odata/<resource>?<query>`, any depth) as Supervisor: status and body passed through", responses: { 200: odata.ODataCollection, 400: odata.ODataErrorBody, 404: odata.ODataErrorBody, 502: LabError } }),
+  r({ method: 'post', path: '/api/creatio/odata/:resource', group: 'creatio', summary: 'Insert a record as Supervisor (`POST /0/odata/Activity`): 201 with the record', body: odata.ODataWriteBody, responses: { 201: odata.ODataRow, 400: odata.ODataErrorBody, 502: LabError } }),
+  r({ method: 'patch', path: '/api/creatio/odata/:resource', group: 'creatio', summary: 'Update a record as Supervisor (`PATCH /0/odata/Case(<id>)`): 204', body: odata.ODataWriteBody, responses: { 204: null, 400: odata.ODataErrorBody, 404: odata.ODataErrorBody, 502: LabError } }),
+  r({ method: 'delete', path: '/api/creatio/odata/:resource', group: 'creatio', summary: 'Delete a record as Supervisor: 204', responses: { 204: null, 404: odata.ODataErrorBody, 502: LabError } }),
 
   r({ method: 'post', path: '/api/workspace/reset', group: 'workspace', summary: 'Back to a fresh workspace (settings and processes kept)', responses: { 200: ws.Done } }),
   r({ method: 'get', path: '/api/workspace/snapshots', group: 'workspace', summary: 'List snapshots', responses: { 200: ws.SnapshotList } }),

@@ -6,7 +6,7 @@
 // UI on port 5170 or the next free one; it prints the URL and opens the default browser when a display
 // exists. CASE_SYNC_LAB_BROWSER=1 forces browser mode. Ctrl-C stops it.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -60,8 +60,35 @@ function forward(child) {
   child.on('exit', (code) => { process.exitCode = code ?? 1; });
 }
 
+/** Newest modification time under `dirs` (0 when none exist). */
+function newest(dirs) {
+  let latest = 0;
+  const walk = (dir) => {
+    for (const item of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, item.name);
+      if (item.isDirectory()) walk(path);
+      else latest = Math.max(latest, statSync(path).mtimeMs);
+    }
+  };
+  for (const dir of dirs) if (existsSync(dir)) walk(dir);
+  return latest;
+}
+
+/** Builds the window for the browser (out/web) when it is missing or older than its sources. */
+function ensureWebBuild() {
+  const built = join(root, 'out', 'web', 'index.html');
+  const sources = newest([join(root, 'renderer'), join(root, 'contract')]);
+  if (existsSync(built) && statSync(built).mtimeMs >= sources) return;
+  console.error('Building the window for the browser (npm run build:web)...');
+  const result = spawnSync(process.execPath, [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'vite.web.config.ts', '--logLevel', 'warn'], {
+    cwd: root, stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  if (result.status !== 0) console.error('The window could not be built: the lab serves its placeholder page instead.');
+}
+
 async function browserMode(reason) {
   console.error(`No desktop window here (${reason}): starting the lab in browser mode.`);
+  ensureWebBuild();
   const port = await freePort(5170);
   const child = spawn(process.execPath, [join(root, 'scripts', 'lab.mjs'), 'serve', '--port', String(port), ...process.argv.slice(2)], {
     cwd: root, stdio: ['ignore', 'pipe', 'inherit'],

@@ -1,6 +1,8 @@
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { homedir, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { LabMode } from '../lab.types';
 import { startLab } from '../start-lab';
@@ -9,6 +11,8 @@ import { EXIT } from './exit-codes';
 import { parsePort, waitForStopSignal } from './cli-support';
 
 export const DEFAULT_WORKSPACE = join(homedir(), '.case-sync-lab', 'workspace');
+/** The browser build of the window (`npm run build:web`); the same depth from lab/cli/ and from the CLI bundle in out/cli/. */
+const BUILT_UI = fileURLToPath(new URL('../../out/web/', import.meta.url));
 
 export const SERVE_HELP = `Usage: npm run lab -- serve [options]
 
@@ -28,6 +32,8 @@ Options:
                       webhook receiver always take free ports
   --host ADDR         loopback address to listen on (default 127.0.0.1; 127.x.x.x only)
   --seed N            seed for the ids of the engine and the chat: two runs repeat
+  --ui-dir DIR        the built window to serve at the UI URL (default out/web when it was built
+                      with npm run build:web; else a placeholder page)
   -h, --help          show this help
 `;
 
@@ -40,6 +46,7 @@ interface ServeArgs {
   port: number;
   host: string;
   seed?: number;
+  uiDir?: string;
 }
 
 function parseServeArgs(argv: string[]): ServeArgs | 'help' {
@@ -47,7 +54,7 @@ function parseServeArgs(argv: string[]): ServeArgs | 'help' {
     args: argv,
     options: {
       workspace: { type: 'string' }, 'temp-workspace': { type: 'boolean' }, mode: { type: 'string' }, port: { type: 'string' },
-      host: { type: 'string' }, seed: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+      host: { type: 'string' }, seed: { type: 'string' }, 'ui-dir': { type: 'string' }, help: { type: 'boolean', short: 'h' },
     },
     strict: true,
     allowPositionals: false,
@@ -66,8 +73,12 @@ function parseServeArgs(argv: string[]): ServeArgs | 'help' {
   if (!/^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host)) {
     throw new CliError(`--host: the lab listens on loopback only (127.x.x.x), got "${host}"`, EXIT.USAGE);
   }
+  const uiDir = values['ui-dir'] !== undefined ? resolve(values['ui-dir']) : existsSync(join(BUILT_UI, 'index.html')) ? BUILT_UI : undefined;
+  if (uiDir && !existsSync(join(uiDir, 'index.html'))) {
+    throw new CliError(`--ui-dir: no index.html in ${uiDir} (build the window with npm run build:web)`, EXIT.USAGE);
+  }
   return {
-    temp: values['temp-workspace'] ?? false, port: parsePort(values.port, 0), host,
+    temp: values['temp-workspace'] ?? false, port: parsePort(values.port, 0), host, ...(uiDir ? { uiDir } : {}),
     ...(values.workspace !== undefined ? { workspace: resolve(values.workspace) } : {}),
     ...(values.mode !== undefined ? { mode: values.mode as LabMode } : {}),
     ...(values.seed !== undefined ? { seed: Number(values.seed) } : {}),
@@ -93,7 +104,7 @@ export async function serveCommand(argv: string[]): Promise<number> {
   let lab;
   try {
     lab = await startLab({
-      workspace, host: args.host, port: args.port,
+      workspace, host: args.host, port: args.port, ...(args.uiDir ? { uiDir: args.uiDir } : {}),
       ...(args.mode ? { mode: args.mode } : {}), ...(args.seed !== undefined ? { seed: args.seed } : {}),
     });
   } catch (error) {
