@@ -27,7 +27,8 @@ import { benchServeReady } from './lab-suite/serve-ready';
  * in Creatio to the reply delivered in the chat, at 1 and 10 agents.
  *   --quick          smoke run (1,000 and 10,000 activities, 1 s runs; engine: 2 s levels; replies: 2 s rows); does not write the docs
  *   --suite s        site, engine, replies, lab or all (default all)
- *   --engine-concurrency n   the engine's Creatio writes in flight (default: the engine's own, 8)
+ *   --engine-concurrency n   the engine's Creatio requests in flight (default: the engine's own, 50)
+ *   --engine-batch n         the engine's batchLimit: outbox items per $batch (default: the engine's own; 1: no batching)
  *   --targets a,b    only these servers (simulator, express, node-http, json-server)
  *   --sizes n,m      other data sizes (for exploring; the verdicts take the smallest and largest)
  *   --no-write       do not write docs/performance.md
@@ -43,6 +44,7 @@ const { values: flags } = parseArgs({
     'cpu-prof': { type: 'string' },
     suite: { type: 'string', default: 'all' },
     'engine-concurrency': { type: 'string' },
+    'engine-batch': { type: 'string' },
   },
 });
 const write = !flags.quick && !flags['no-write'];
@@ -67,6 +69,8 @@ const REPLY_PLAN: ReplyPlan = flags.quick
   : { levels: REPLY_LEVELS, conversations: 20, seconds: 20, warmupSeconds: 1, deliveryTimeoutMs: 30_000 };
 const engineConcurrency = Number(flags['engine-concurrency']);
 if (Number.isInteger(engineConcurrency) && engineConcurrency > 0) ENGINE_PLAN.concurrency = engineConcurrency;
+const engineBatch = Number(flags['engine-batch']);
+if (Number.isInteger(engineBatch) && engineBatch > 0) ENGINE_PLAN.batchLimit = engineBatch;
 // issue 5's aim: 200 scenarios in under 30 s; the worker counts show where in-process concurrency stops paying
 const LAB_PLAN = flags.quick ? { readyRuns: 2, scenarios: 50, workers: [4] } : { readyRuns: 5, scenarios: 200, workers: [2, 4, 8] };
 const CONNECTIONS = 10;

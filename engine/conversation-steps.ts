@@ -22,6 +22,8 @@ export interface ConversationStepsDeps {
   emit: (event: TransientEvent) => void;
   /** Stores the transaction's events and hands its outbox items to the runner. */
   persist: (tx: Transaction) => Promise<void>;
+  /** Undefined, or a promise to wait on, before a new customer message is stored (back-pressure, outbox/intake-gate.ts). */
+  admit?: () => Promise<void> | undefined;
   /** The running engine's conversation, or a thrown EngineError. */
   conversationOf: (id: string) => ConversationState;
   nowIso: () => string;
@@ -128,6 +130,8 @@ export function createConversationSteps(deps: ConversationStepsDeps) {
 
   /** Stores a customer message and the AI's turn (one record), then delivers the reply. */
   async function storeMessage(c: ConversationState, text: string, clientMessageId?: string): Promise<ReceiveResult> {
+    const wait = deps.admit?.();
+    if (wait) await wait;
     const conversationId = c.id;
     const tx = begin();
     const messageAt = nextMessageTime(c, clock.now());

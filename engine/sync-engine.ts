@@ -8,6 +8,7 @@ import type { SimulatedAi } from './ai';
 import { type CreatioClient, createCreatioClient } from './creatio';
 import { EngineError } from './engine-error';
 import type { DurableEvent, EngineEvent, EngineRecord, HandoffPayload } from './events';
+import { createIntakeGate } from './outbox/intake-gate';
 import { createOutboxRunner } from './outbox/outbox-runner';
 import type { OutboxItemView } from './outbox/outbox-types';
 import type { Channel as ChannelPort, Clock, Fetch, Random, Store } from './ports';
@@ -27,8 +28,19 @@ export interface SyncEngineOptions {
   settings: EngineSettings;
   ai: SimulatedAi;
   ports: { clock: Clock; random: Random; fetch: Fetch; store: Store<EngineRecord>; channel: ChannelPort };
-  /** Most Creatio writes in flight at once, over all conversations (default 8). */
+  /** Most Creatio requests for the outbox in flight at once, one per conversation (default 50). */
   concurrency?: number;
+  /**
+   * Most outbox items of one conversation sent together as one OData `$batch` (default 50; 1: one
+   * request per item, as before batching).
+   */
+  batchLimit?: number;
+  /**
+   * Outbox items not yet in Creatio from which a new customer message waits (at most 1 s, first come
+   * first served) for the sync to catch up before it is stored, while the sync is making progress
+   * (default 4,000; 0: never). Keeps intake from starving the sync under overload.
+   */
+  backlogLimit?: number;
   /** On start, a log longer than this many records is rewritten as one snapshot record (default 2,000). */
   compactAfterRecords?: number;
 }
@@ -106,10 +118,16 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     for (const event of events) emit(event);
   }
 
+  const writer = createCreatioWriter({ client: () => client, state, nowIso });
+  const gate = createIntakeGate({
+    clock, backlog: () => runner.backlog(), highWater: options.backlogLimit ?? 4_000, maxWaitMs: 1_000, stalledAfterMs: 1_000,
+  });
   const runner = createOutboxRunner({
-    clock, random, concurrency: options.concurrency, emit,
+    clock, random, concurrency: options.concurrency ?? 50, emit, onProgress: () => gate.progressed(),
     retry: () => settings.outbox,
-    execute: createCreatioWriter({ client: () => client, state, nowIso }),
+    execute: writer.execute,
+    executeGroup: writer.executeGroup,
+    groupLimit: options.batchLimit ?? 50,
     commit: async (events) => {
       for (const event of events) applyEvent(state, event);
       await write(events);
@@ -143,7 +161,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   });
 
   const steps = createConversationSteps({
-    state, random, clock, ai, emit, persist, conversationOf, nowIso,
+    state, random, clock, ai, emit, persist, conversationOf, nowIso, admit: () => gate.admit(),
     plan: () => ({ settings, random, ai }), channel: ports.channel,
   });
 
@@ -161,6 +179,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     async stop() {
       if (phase === 'stopped') return;
       phase = 'stopped';
+      gate.shut();
       await Promise.all([runner.stop(), replies.stop()]);
       await Promise.all([...writes]);
       emit({ type: 'engine.stopped', at: nowIso() });

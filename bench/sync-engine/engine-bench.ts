@@ -27,6 +27,8 @@ export interface EnginePlan {
   drainTimeoutMs: number;
   /** The engine's `concurrency` option; undefined: the engine's default. */
   concurrency?: number;
+  /** The engine's `batchLimit` option (outbox items per $batch); undefined: the engine's default. */
+  batchLimit?: number;
 }
 
 // Questions the simulated AI's default knowledge base answers, with neutral sentiment: no handoff
@@ -116,7 +118,7 @@ export async function benchEngine(plan: EnginePlan, tmp: string, nodeArgs: strin
     // startTarget resolves scripts under bench/targets/; the site child lives beside this file
     site = await startTarget('../sync-engine/site-child', { dataFile, workDir: join(workDir, 'site') }, nodeArgs);
     untrack.push(track(site));
-    engine = await startEngineProcess({ siteUrl: site.url, workDir: join(workDir, 'engine'), ...(plan.concurrency ? { concurrency: plan.concurrency } : {}) }, nodeArgs);
+    engine = await startEngineProcess({ siteUrl: site.url, workDir: join(workDir, 'engine'), ...(plan.concurrency ? { concurrency: plan.concurrency } : {}), ...(plan.batchLimit ? { batchLimit: plan.batchLimit } : {}) }, nodeArgs);
     untrack.push(track(engine));
     for (const n of plan.levels) {
       const row = await latencyLevel(engine, site, n, plan);

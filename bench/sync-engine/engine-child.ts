@@ -52,6 +52,7 @@ const store = createFileStore<EngineRecord>(join(config.workDir, 'engine-log.jso
 const engine = createSyncEngine({
   settings,
   ...(config.concurrency === undefined ? {} : { concurrency: config.concurrency }),
+  ...(config.batchLimit === undefined ? {} : { batchLimit: config.batchLimit }),
   ai: createSimulatedAi({}),
   ports: {
     clock: realClock,

@@ -13,6 +13,8 @@ export interface EngineChildConfig {
   workDir: string;
   /** The engine's `concurrency` option (Creatio writes in flight); undefined: its default. */
   concurrency?: number;
+  /** The engine's `batchLimit` option (outbox items per $batch); undefined: its default. */
+  batchLimit?: number;
 }
 
 /** When the driver may send a conversation's next message. */

@@ -4,6 +4,7 @@ import type { Clock, Fetch } from '../ports';
 import type { CreatioAuth } from '../settings';
 import { type Reply, type Where, exchange } from './http-exchange';
 import { type LookupMap, parseLookups } from './metadata-lookups';
+import { BatchAnswer, type BatchPartResult, type BatchWrite, MAX_BATCH_REQUESTS, batchBody, partResults } from './odata-batch';
 import { createFormsSignIn } from './forms-sign-in';
 import { createOAuthSignIn } from './oauth-sign-in';
 import { type ODataQuery, assertName, entityPath, queryString } from './odata-url';
@@ -12,6 +13,8 @@ import { redactError } from './redact';
 import { type SignIn, singleFlight } from './sign-in';
 
 export type { ODataQuery } from './odata-url';
+export type { BatchPartResult, BatchWrite } from './odata-batch';
+export { MAX_BATCH_REQUESTS } from './odata-batch';
 export { odataString } from './odata-url';
 
 export interface CreatioClientOptions {
@@ -33,6 +36,11 @@ export interface CreatioClient {
   insert(entity: string, record: Record<string, unknown>): Promise<Record<string, unknown>>;
   /** PATCH; Creatio answers 204 and no body (reference §1.5). */
   update(entity: string, id: string, patch: Record<string, unknown>): Promise<void>;
+  /**
+   * Several writes as one JSON `$batch` (reference §1.7), run in order; Creatio stops at the first
+   * failing part. One result per write, `undefined` for a part not run. Throws when the batch itself fails.
+   */
+  batch(writes: readonly BatchWrite[]): Promise<BatchPartResult[]>;
   /** Lookup column → target entity, read once from $metadata (NavigationProperty + ReferentialConstraint). */
   lookupTarget(entity: string, column: string): Promise<string | undefined>;
   /** Signs in (if needed) and reads one record, to check the connection: used by "Test & Save". */
@@ -130,6 +138,14 @@ export function createCreatioClient(options: CreatioClientOptions): CreatioClien
     update: (entity, id, patch) => guarded(async () => {
       const { reply, where } = await send({ method: 'PATCH', path: entityPath(entity, id), body: patch });
       expect(reply, where, [204, 200]);
+    }),
+    batch: (writes) => guarded(async () => {
+      if (writes.length === 0 || writes.length > MAX_BATCH_REQUESTS) {
+        throw new EngineError('INTERNAL', `a batch takes 1 to ${MAX_BATCH_REQUESTS} requests, not ${writes.length}`);
+      }
+      const { reply, where } = await send({ method: 'POST', path: '/0/odata/$batch', body: batchBody(writes) });
+      expect(reply, where, [200]);
+      return partResults(writes, parseReply(reply, where, BatchAnswer, 'a batch answer ({"responses":[...]})').responses, options.clock);
     }),
     lookupTarget: (entity, column) => guarded(async () => {
       assertName('entity', entity);

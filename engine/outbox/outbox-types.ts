@@ -2,7 +2,7 @@
  * Outbox items: every write to Creatio, with every id it will use fixed before the first attempt
  * (issue 3, "Nothing lost, nothing twice"), so that a retry after a lost reply finds its own record.
  */
-import type { ConversationChannel, Customer, ErrorInfo } from '../events';
+import type { ConversationChannel, Customer, DurableEvent, ErrorInfo } from '../events';
 
 export interface CaseCreatePayload {
   caseId: string;
@@ -77,3 +77,13 @@ export interface OutboxItem {
 
 /** What `SyncEngine.outbox()` shows. */
 export type OutboxItemView = Readonly<OutboxItem>;
+
+/**
+ * What carrying out consecutive items of one conversation together gave: the events of the first
+ * `done.length` items (each done, in order); then, when `failure` is set, that failure belongs to
+ * the next item; any item after those was not tried and stays pending.
+ */
+export interface GroupOutcome {
+  done: DurableEvent[][];
+  failure?: unknown;
+}

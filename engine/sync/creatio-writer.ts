@@ -1,17 +1,20 @@
 /**
- * Carries out outbox items against Creatio. Every insert carries the Id fixed in the item, so a
- * retry after a lost reply gets CREATIO_DUPLICATE ("that record is already there") and counts it as
- * done: no record is ever made twice (issue 3, "Nothing lost, nothing twice").
+ * Carries out outbox items against Creatio. Each item is first planned (the reads it needs: the
+ * Contact, the CaseOrigin, lookup rows) into the writes it makes and the events that say so; the
+ * writes then go out one request each, or several items' writes as one `$batch` (write-plans.ts).
+ * Every insert carries the Id fixed in the item, so a retry after a lost reply gets
+ * CREATIO_DUPLICATE ("that record is already there") and counts it as done: no record is ever made
+ * twice (issue 3, "Nothing lost, nothing twice").
  */
 import type { CreatioClient } from '../creatio';
 import { odataString } from '../creatio';
-import { EngineError } from '../engine-error';
 import type { Customer, DurableEvent } from '../events';
 import type {
-  ActivityLogPayload, CaseAiFieldsPayload, CaseCreatePayload, CaseResolvePayload, CaseUpdatePayload, OutboxItem,
+  ActivityLogPayload, CaseAiFieldsPayload, CaseCreatePayload, CaseResolvePayload, CaseUpdatePayload, GroupOutcome, OutboxItem,
 } from '../outbox/outbox-types';
 import type { EngineState } from '../state/reducer';
 import { ACTIVITY_STATUS_COMPLETED, MESSAGE_TYPE_INCOMING, MESSAGE_TYPE_OUTGOING, ORIGIN_NAME_BY_CHANNEL } from './creatio-ids';
+import { type ItemPlan, runGroup, runPlan } from './write-plans';
 
 export interface CreatioWriterDeps {
   client: () => CreatioClient;
@@ -19,23 +22,22 @@ export interface CreatioWriterDeps {
   nowIso: () => string;
 }
 
-/** Inserts `record`; an answer that it exists already (our Id, an earlier attempt) is success. */
-async function insertOnce(client: CreatioClient, entity: string, record: Record<string, unknown>): Promise<void> {
-  try {
-    await client.insert(entity, record);
-  } catch (error) {
-    if (error instanceof EngineError && error.code === 'CREATIO_DUPLICATE') return;
-    throw error;
-  }
+export interface CreatioWriter {
+  /** Carries out one item; throws an EngineError when Creatio fails. */
+  execute(item: OutboxItem): Promise<DurableEvent[]>;
+  /** Carries out consecutive items of one conversation, as one `$batch` where it can (outbox-types.ts GroupOutcome). */
+  executeGroup(items: readonly OutboxItem[]): Promise<GroupOutcome>;
 }
 
 function defined(record: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(record).filter(([, value]) => value !== undefined && value !== ''));
 }
 
-export function createCreatioWriter(deps: CreatioWriterDeps) {
+export function createCreatioWriter(deps: CreatioWriterDeps): CreatioWriter {
   /** CaseOrigin Ids found by name; only hits are kept (a tenant may add the row later). */
   const origins = new Map<string, string>();
+  /** A client whose site answered `$batch` as unknown: its groups go one request at a time. */
+  let noBatch: CreatioClient | undefined;
 
   async function findContact(customer: Customer): Promise<{ id: string; by: 'email' | 'phone' } | undefined> {
     const client = deps.client();
@@ -63,56 +65,64 @@ export function createCreatioWriter(deps: CreatioWriterDeps) {
     return id;
   }
 
-  async function createCase(item: OutboxItem, p: CaseCreatePayload): Promise<DurableEvent[]> {
-    const base = { at: deps.nowIso(), conversationId: item.conversationId };
-    const events: DurableEvent[] = [];
+  async function planCase(item: OutboxItem, p: CaseCreatePayload): Promise<ItemPlan> {
     const found = await findContact(p.customer);
     const contactId = found?.id ?? p.newContactId;
-    if (found && found.id !== p.newContactId) {
-      events.push({ type: 'contact.matched', ...base, contactId, by: found.by });
-    } else {
-      if (!found) {
-        await insertOnce(deps.client(), 'Contact', defined({ Id: contactId, Name: p.customer.name, Email: p.customer.email, Phone: p.customer.phone }));
-      }
-      events.push({ type: 'contact.created', ...base, contactId });
-    }
     const originId = await findOrigin(p.channel);
-    await insertOnce(deps.client(), 'Case', defined({
-      Id: p.caseId, Subject: p.subject, Symptoms: p.symptoms, Notes: p.notes, ContactId: contactId,
-      OriginId: originId, OwnerId: p.ownerId, GroupId: p.groupId,
-    }));
-    events.push({ type: 'case.created', ...base, caseId: p.caseId, contactId, ...(originId ? { originId } : {}) });
-    return events;
+    const writes: ItemPlan['writes'] = [];
+    if (!found) writes.push({ method: 'POST', entity: 'Contact', body: defined({ Id: contactId, Name: p.customer.name, Email: p.customer.email, Phone: p.customer.phone }) });
+    writes.push({
+      method: 'POST', entity: 'Case', body: defined({
+        Id: p.caseId, Subject: p.subject, Symptoms: p.symptoms, Notes: p.notes, ContactId: contactId,
+        OriginId: originId, OwnerId: p.ownerId, GroupId: p.groupId,
+      }),
+    });
+    return {
+      writes, contactId,
+      events: () => {
+        const base = { at: deps.nowIso(), conversationId: item.conversationId };
+        const contact: DurableEvent = found && found.id !== p.newContactId
+          ? { type: 'contact.matched', ...base, contactId, by: found.by }
+          : { type: 'contact.created', ...base, contactId };
+        return [contact, { type: 'case.created', ...base, caseId: p.caseId, contactId, ...(originId ? { originId } : {}) }];
+      },
+    };
   }
 
-  async function logActivity(item: OutboxItem, p: ActivityLogPayload): Promise<DurableEvent[]> {
-    const contactId = deps.state.conversations.get(item.conversationId)?.contactId;
+  /** `contactId`: the contact of a case created earlier in the same group (not in the state yet). */
+  function planActivity(item: OutboxItem, p: ActivityLogPayload, contactId: string | undefined): ItemPlan {
     const body = p.sessionUrl ? `${p.body}\n\nView session: ${p.sessionUrl}` : p.body;
     const messageTypeId = p.role === 'customer' ? MESSAGE_TYPE_INCOMING : p.role === 'ai' ? MESSAGE_TYPE_OUTGOING : undefined;
-    await insertOnce(deps.client(), 'Activity', defined({
-      Id: p.activityId, Title: p.title, Body: body, CaseId: p.caseId, TypeId: p.typeId, StatusId: ACTIVITY_STATUS_COMPLETED,
-      MessageTypeId: messageTypeId, Sender: p.sender, StartDate: p.startDate, DueDate: p.startDate, ContactId: contactId,
-    }));
-    return [{
-      type: 'activity.logged', at: deps.nowIso(), conversationId: item.conversationId, caseId: p.caseId,
-      activityId: p.activityId, title: p.title, ...(p.messageId ? { messageId: p.messageId } : {}),
-    }];
+    return {
+      writes: [{
+        method: 'POST', entity: 'Activity', body: defined({
+          Id: p.activityId, Title: p.title, Body: body, CaseId: p.caseId, TypeId: p.typeId, StatusId: ACTIVITY_STATUS_COMPLETED,
+          MessageTypeId: messageTypeId, Sender: p.sender, StartDate: p.startDate, DueDate: p.startDate,
+          ContactId: contactId ?? deps.state.conversations.get(item.conversationId)?.contactId,
+        }),
+      }],
+      events: () => [{
+        type: 'activity.logged', at: deps.nowIso(), conversationId: item.conversationId, caseId: p.caseId,
+        activityId: p.activityId, title: p.title, ...(p.messageId ? { messageId: p.messageId } : {}),
+      }],
+    };
   }
 
-  async function updateCase(item: OutboxItem, p: CaseUpdatePayload): Promise<DurableEvent[]> {
-    await deps.client().update('Case', p.caseId, p.patch);
-    return [{ type: 'case.updated', at: deps.nowIso(), conversationId: item.conversationId, caseId: p.caseId, columns: Object.keys(p.patch) }];
+  function planUpdate(item: OutboxItem, p: CaseUpdatePayload): ItemPlan {
+    return {
+      writes: [{ method: 'PATCH', entity: 'Case', id: p.caseId, body: p.patch }],
+      events: () => [{ type: 'case.updated', at: deps.nowIso(), conversationId: item.conversationId, caseId: p.caseId, columns: Object.keys(p.patch) }],
+    };
   }
 
   /**
    * AI fields (reference §5.3): text goes in as is; a dropdown on a lookup column becomes the GUID
    * of the row of that Name in the lookup's collection. A label matching no row is reported.
    */
-  async function fillAiFields(item: OutboxItem, p: CaseAiFieldsPayload): Promise<DurableEvent[]> {
+  async function planAiFields(item: OutboxItem, p: CaseAiFieldsPayload): Promise<ItemPlan> {
     const client = deps.client();
-    const base = { at: deps.nowIso(), conversationId: item.conversationId, caseId: p.caseId };
     const patch: Record<string, string> = {};
-    const events: DurableEvent[] = [];
+    const unmatched: { fieldName: string; value: string; problem: string }[] = [];
     for (const field of p.values) {
       const target = field.fieldType === 'dropdown' ? await client.lookupTarget('Case', field.fieldName) : undefined;
       if (!target) {
@@ -122,28 +132,48 @@ export function createCreatioWriter(deps: CreatioWriterDeps) {
       const rows = await client.query(target, { filter: `Name eq ${odataString(field.value)}`, select: ['Id'], top: 1 });
       const id = rows[0]?.Id;
       if (typeof id === 'string') patch[field.fieldName] = id;
-      else events.push({ type: 'ai-field.unmatched', ...base, fieldName: field.fieldName, value: field.value, problem: `no ${target} named "${field.value}"` });
+      else unmatched.push({ fieldName: field.fieldName, value: field.value, problem: `no ${target} named "${field.value}"` });
     }
-    if (Object.keys(patch).length > 0) {
-      await client.update('Case', p.caseId, patch);
-      events.push({ type: 'case.updated', ...base, columns: Object.keys(patch) });
-    }
-    return events;
+    const columns = Object.keys(patch);
+    return {
+      writes: columns.length > 0 ? [{ method: 'PATCH', entity: 'Case', id: p.caseId, body: patch }] : [],
+      events: () => {
+        const base = { at: deps.nowIso(), conversationId: item.conversationId, caseId: p.caseId };
+        const events: DurableEvent[] = unmatched.map((u) => ({ type: 'ai-field.unmatched', ...base, ...u }));
+        if (columns.length > 0) events.push({ type: 'case.updated', ...base, columns });
+        return events;
+      },
+    };
   }
 
-  async function resolveCase(item: OutboxItem, p: CaseResolvePayload): Promise<DurableEvent[]> {
-    await deps.client().update('Case', p.caseId, { StatusId: p.statusId });
-    return [{ type: 'case.resolved', at: deps.nowIso(), conversationId: item.conversationId, caseId: p.caseId, statusId: p.statusId }];
+  function planResolve(item: OutboxItem, p: CaseResolvePayload): ItemPlan {
+    return {
+      writes: [{ method: 'PATCH', entity: 'Case', id: p.caseId, body: { StatusId: p.statusId } }],
+      events: () => [{ type: 'case.resolved', at: deps.nowIso(), conversationId: item.conversationId, caseId: p.caseId, statusId: p.statusId }],
+    };
   }
 
-  /** Carries out one item; throws an EngineError when Creatio fails. */
-  return function execute(item: OutboxItem): Promise<DurableEvent[]> {
+  async function plan(item: OutboxItem, contactId?: string): Promise<ItemPlan> {
     switch (item.kind) {
-      case 'case.create': return createCase(item, item.payload as CaseCreatePayload);
-      case 'activity.log': return logActivity(item, item.payload as ActivityLogPayload);
-      case 'case.update': return updateCase(item, item.payload as CaseUpdatePayload);
-      case 'case.ai-fields': return fillAiFields(item, item.payload as CaseAiFieldsPayload);
-      case 'case.resolve': return resolveCase(item, item.payload as CaseResolvePayload);
+      case 'case.create': return planCase(item, item.payload as CaseCreatePayload);
+      case 'activity.log': return planActivity(item, item.payload as ActivityLogPayload, contactId);
+      case 'case.update': return planUpdate(item, item.payload as CaseUpdatePayload);
+      case 'case.ai-fields': return planAiFields(item, item.payload as CaseAiFieldsPayload);
+      case 'case.resolve': return planResolve(item, item.payload as CaseResolvePayload);
     }
+  }
+
+  return {
+    async execute(item) {
+      const planned = await plan(item);
+      await runPlan(deps.client(), planned);
+      return planned.events();
+    },
+    async executeGroup(items) {
+      const client = deps.client();
+      const result = await runGroup({ client, items, plan, batch: client !== noBatch });
+      if (result.batchUnsupported) noBatch = client;
+      return result.outcome;
+    },
   };
 }

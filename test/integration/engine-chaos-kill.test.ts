@@ -192,7 +192,8 @@ it('survives SIGKILL at random points of the chaos run: exactly once, in order, 
   expect(kills).toBe(5);
   expect(counts.resent, 'commands resent after a kill').toBeGreaterThan(0);
   expect(counters.dropped, 'requests refused while down').toBeGreaterThan(0);
-  expect(counters.errors, 'injected errors').toBeGreaterThan(100);
+  // the engine sends a conversation's pending items as one $batch, so far fewer requests (and errors) than items
+  expect(counters.errors, 'injected errors').toBeGreaterThan(10);
   expect(counts.retries).toBeGreaterThan(0);
   expect(idle.unfinished, 'dead letters or items left').toEqual([]);
   await expectCreatioHolds(creatio, idle.conversations);

@@ -83,7 +83,8 @@ it('1,000 messages over 50 conversations: exactly once, in order, one case each,
   await engine.whenIdle();
 
   expect(counters.dropped, 'requests refused while down').toBeGreaterThan(0);
-  expect(counters.errors, 'injected errors').toBeGreaterThan(100);
+  // the engine sends a conversation's pending items as one $batch, so far fewer requests (and errors) than items
+  expect(counters.errors, 'injected errors').toBeGreaterThan(10);
   expect(counters.cutOff, 'replies cut off after the write').toBeGreaterThan(0);
   expect(count('retry.scheduled')).toBeGreaterThan(0);
   expect(engine.outbox().filter((item) => item.state !== 'done'), 'dead letters or items left').toEqual([]);
