@@ -9,6 +9,14 @@ import {
   Conversation, ConversationList, Done, HandoffResult, LabError, LabEvent, LabInfo, ODataCollection, ODataRow,
   type AdvanceClockBody, type HandoffBody, type ODataWriteBody, type SayBody, type StartConversationBody,
 } from '../../../contract';
+import type { ApiHelpers } from './api-helpers';
+import { faultsApi } from './domains/faults.api';
+import { odataApi } from './domains/odata.api';
+import { processesApi } from './domains/processes.api';
+import { scenariosApi } from './domains/scenarios.api';
+import { syncApi } from './domains/sync.api';
+import { timelineApi } from './domains/timeline.api';
+import { webhooksApi } from './domains/webhooks.api';
 import { createSseParser } from './sse-parser';
 
 export class LabApiError extends Error {
@@ -57,8 +65,12 @@ export function createLabClient(options: { token: string; baseUrl?: string }) {
   }
 
   const id = (value: string) => encodeURIComponent(value);
+  const helpers: ApiHelpers = { call, send, id };
 
   return {
+    // Each view's calls live in api/domains/<view>.api.ts; this module stays the only one that talks to the API.
+    ...processesApi(helpers), ...webhooksApi(helpers), ...syncApi(helpers), ...faultsApi(helpers),
+    ...odataApi(helpers), ...scenariosApi(helpers), ...timelineApi(helpers),
     info: () => call(LabInfo, 'GET', '/info'),
     listConversations: () => call(ConversationList, 'GET', '/conversations'),
     getConversation: (conversationId: string) => call(Conversation, 'GET', `/conversations/${id(conversationId)}`),

@@ -1,11 +1,22 @@
 /** Shows the current view; views not built yet show an honest "coming" panel. */
-import { ComingPanel } from '../views/shell/ComingPanel';
+import type { JSX } from 'react';
 import { ChatView } from '../views/chat/ChatView';
 import { DeskView } from '../views/desk/DeskView';
-import { viewInfo, type ViewId } from './views';
+import { FaultsView } from '../views/faults/FaultsView';
+import { ODataView } from '../views/odata/ODataView';
+import { ProcessesView } from '../views/processes/ProcessesView';
+import { ScenariosView } from '../views/scenarios/ScenariosView';
+import { SyncView } from '../views/sync/SyncView';
+import { TimelineView } from '../views/timeline/TimelineView';
+import { WebhooksView } from '../views/webhooks/WebhooksView';
+import type { ViewId } from './views';
+
+const VIEW_COMPONENTS: Record<ViewId, () => JSX.Element> = {
+  chat: ChatView, desk: DeskView, processes: ProcessesView, webhooks: WebhooksView, sync: SyncView,
+  timeline: TimelineView, faults: FaultsView, odata: ODataView, scenarios: ScenariosView,
+};
 
 export function ViewHost({ view }: { view: ViewId }) {
-  if (view === 'chat') return <ChatView />;
-  if (view === 'desk') return <DeskView />;
-  return <ComingPanel view={viewInfo(view)} />;
+  const Component = VIEW_COMPONENTS[view];
+  return <Component />;
 }

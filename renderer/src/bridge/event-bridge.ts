@@ -11,6 +11,7 @@ import { loadConversations, refreshConversation } from '../stores/chat/chat.acti
 import { refreshCases, refreshOpenCase } from '../stores/creatio/creatio.actions';
 import { useCreatioStore } from '../stores/creatio/creatio.store';
 import { useTimelineStore } from '../stores/timeline/timeline.store';
+import { notifyBatch, notifyStreamOpen } from './event-listeners';
 import { emptyStale, markStale } from './event-routes';
 
 const BACKOFF_MS = [250, 500, 1_000, 2_000, 5_000];
@@ -20,10 +21,12 @@ function reloadAll(): void {
   void refreshCases();
   void refreshOpenCase();
   void labClient().info().then((info) => useAppStore.getState().setInfo(info), () => undefined);
+  notifyStreamOpen();
 }
 
 function applyBatch(events: LabEvent[]): void {
   useTimelineStore.getState().append(events);
+  notifyBatch(events);
   const stale = events.reduce(markStale, emptyStale());
   if (stale.all) return reloadAll();
   for (const id of stale.conversations) void refreshConversation(id);

@@ -1,0 +1,7 @@
+/** The Lab API calls of the Processes view (issue 6). Only lab-client.ts composes this; views call labClient(). */
+import type { ApiHelpers } from '../api-helpers';
+
+export function processesApi(h: ApiHelpers) {
+  void h;
+  return {};
+}

@@ -1,0 +1,7 @@
+/** The Faults view (issue 6). Not built yet: it shows the honest "coming" panel. */
+import { viewInfo } from '../../app/views';
+import { ComingPanel } from '../shell/ComingPanel';
+
+export function FaultsView() {
+  return <ComingPanel view={viewInfo('faults')} />;
+}

@@ -1,0 +1,7 @@
+/** The OData view (issue 6). Not built yet: it shows the honest "coming" panel. */
+import { viewInfo } from '../../app/views';
+import { ComingPanel } from '../shell/ComingPanel';
+
+export function ODataView() {
+  return <ComingPanel view={viewInfo('odata')} />;
+}

@@ -1,0 +1,7 @@
+/** The Sync view (issue 6). Not built yet: it shows the honest "coming" panel. */
+import { viewInfo } from '../../app/views';
+import { ComingPanel } from '../shell/ComingPanel';
+
+export function SyncView() {
+  return <ComingPanel view={viewInfo('sync')} />;
+}
