@@ -6,6 +6,8 @@
 export { createFileStore, type FileStore, type FileStoreOptions } from './engine-file-store';
 /** The engine's webhook receiver over HTTP (issue 4): `POST /backend/creatio/webhook/<token>`. */
 export { startWebhookServer, WEBHOOK_PATH, type WebhookServer, type WebhookServerOptions } from './webhook-server';
+/** The host's real clock for the engine (timers never keep the process alive). */
+export { realClock } from './lab-engine';
 /** Starts the whole lab (site, engine + webhook receiver, fake chat, Lab API) over a workspace folder. */
 export { startLab } from './start-lab';
 /** The lab's shapes: the running lab, its options, URLs and event bus. */

@@ -3,7 +3,8 @@ import type { ChatConversation } from '../../fake-chat';
 import type { ConversationView } from '../../engine';
 import type { Conversation, ConversationSummary } from '../../contract';
 
-export function toConversation(view: ConversationView, chat: ChatConversation | undefined): Conversation {
+/** What a conversation and its summary share. */
+function common(view: ConversationView) {
   return {
     id: view.id,
     channel: view.channel,
@@ -13,6 +14,12 @@ export function toConversation(view: ConversationView, chat: ChatConversation | 
     caseCreated: view.caseCreated,
     contactId: view.contactId ?? null,
     startedAt: view.startedAt,
+  };
+}
+
+export function toConversation(view: ConversationView, chat: ChatConversation | undefined): Conversation {
+  return {
+    ...common(view),
     messages: view.messages.map(({ id, role, text, at }) => ({ id, role, text, at })),
     chat: chat ? { channel: chat.channel, entries: chat.entries.map((entry) => ({ ...entry })) } : null,
   };
@@ -21,14 +28,7 @@ export function toConversation(view: ConversationView, chat: ChatConversation | 
 export function toSummary(view: ConversationView): ConversationSummary {
   const last = view.messages.at(-1);
   return {
-    id: view.id,
-    channel: view.channel,
-    customer: { ...view.customer },
-    status: view.status,
-    caseId: view.caseId ?? null,
-    caseCreated: view.caseCreated,
-    contactId: view.contactId ?? null,
-    startedAt: view.startedAt,
+    ...common(view),
     messageCount: view.messages.length,
     lastMessage: last ? { id: last.id, role: last.role, text: last.text, at: last.at } : null,
   };

@@ -8,16 +8,9 @@ import {
   type Clock, createSimulatedAi, createSyncEngine, type EngineEvent, type EngineEventType, type EngineRecord,
   EngineSettings, type EngineSettingsInput, type OutboundMessage, type SyncEngine,
 } from '../../engine';
-import { createFileStore, type FileStore } from '../../lab';
+import { createFileStore, type FileStore, realClock } from '../../lab';
 
-export const realClock: Clock = {
-  now: () => Date.now(),
-  setTimer(fn, ms) {
-    const timer = setTimeout(fn, ms);
-    timer.unref();
-    return () => clearTimeout(timer);
-  },
-};
+export { realClock };
 
 /** GUIDs of the simulated site's seed (copied from reference creatio-api.md §3; tests must not import the simulator's internals). */
 export const SITE = {
