@@ -31,6 +31,7 @@ export const ProcessDefinition = z.looseObject({
   }),
   retries: z.object({ attempts: z.number().int(), delayMs: z.number().int() }).optional(),
 });
+export type ProcessDefinition = z.infer<typeof ProcessDefinition>;
 
 export const ProcessBody = z.union([ProcessFromTemplate, ProcessDefinition]);
 export type ProcessBody = z.infer<typeof ProcessBody>;

@@ -25,9 +25,21 @@ export {
   ProcessFromTemplate, ProcessDefinition, ProcessBody, Process, ProcessList, FireProcessBody, ProcessLogEntry, ProcessLog, ProcessLogQuery,
   FaultsBody, FaultsState, JournalQuery, Journal,
 } from './creatio-admin';
+/** A process's request rendered for a record without sending it (the editor's live preview). */
+export {
+  ProcessPreviewBody, ProcessIssue, ProcessRequest, ProcessPreview, CheckedProcess, CheckedProcessList, ProcessRun, ProcessRunList,
+} from './process-preview';
+/** The site's journal entries and fault state as the Timeline, Faults and OData views read them. */
+export { JournalEntry, JournalEntries, FaultsStatus } from './site-diagnostics';
 /** The site's OData 4 through the Lab API (`/api/creatio/odata/*`), signed in as Supervisor. */
 export { ODataWriteBody, ODataLookup, ODataRow, ODataCollection, ODataErrorBody } from './creatio-odata';
 /** Workspace reset and snapshots, health and info. */
 export { SnapshotName, Snapshot, SnapshotList, SaveSnapshotBody, Done, LabMode, Health, LabInfo } from './workspace';
+/** The Scenarios view: the library, checking a scenario, runs in a fresh lab, the presenter on the current lab. */
+export {
+  ScenarioSummary, ScenarioLibrary, ScenarioFileQuery, ScenarioFileText, ScenarioCheckBody, ScenarioSource, ScenarioProblem, ScenarioStepInfo,
+  ScenarioCheckResult, ScenarioStepResult, ScenarioTimelineEntry, ScenarioRunStarted, ScenarioRun, ScenarioRunList, ScenarioStepEndedData,
+  PresenterStep, PresenterState, PresenterNextResult,
+} from './scenarios';
 /** Every route with its schemas (the OpenAPI file is generated from it). */
 export { LAB_ROUTES, type LabRoute } from './routes';

@@ -45,6 +45,12 @@ export const WebhookLogEntry = z.object({
   conversationId: z.string().optional(),
   webhookId: z.string().optional(),
   result: z.string().optional(),
+  /** The request's headers as received (lower-case names; the token, if it appeared in one, as [redacted]). */
+  headers: z.record(z.string(), z.string()).optional(),
+  /** The body the receiver answered with (its status is `status`): `problems` for a 400, `webhookId` for a 202... */
+  response: z.unknown().optional(),
+  /** From receiving the request to answering it, in ms. */
+  durationMs: z.number().optional(),
 });
 export type WebhookLogEntry = z.infer<typeof WebhookLogEntry>;
 

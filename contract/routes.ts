@@ -9,6 +9,8 @@ import * as odata from './creatio-odata';
 import { LabError } from './errors';
 import { EventHistory, EventsQuery } from './events';
 import * as ow from './outbox-webhooks';
+import * as sc from './scenarios';
+import * as preview from './process-preview';
 import * as settings from './settings';
 import * as ws from './workspace';
 
@@ -63,6 +65,7 @@ export const LAB_ROUTES: LabRoute[] = [
   r({ method: 'post', path: '/api/processes/:id/disable', group: 'creatio', summary: 'Disable a process', responses: { 200: admin.Process, 404: LabError } }),
   r({ method: 'get', path: '/api/process-log', group: 'creatio', summary: 'The process log, oldest first', query: admin.ProcessLogQuery, responses: { 200: admin.ProcessLog } }),
   r({ method: 'delete', path: '/api/process-log', group: 'creatio', summary: 'Empty the process log', responses: { 204: null } }),
+  r({ method: 'post', path: '/api/processes/preview', group: 'creatio', summary: 'The request a process (saved or not) would send for a record, rendered without sending it', body: preview.ProcessPreviewBody, responses: { 200: preview.ProcessPreview, 400: LabError, 404: LabError } }),
   r({ method: 'get', path: '/api/faults', group: 'creatio', summary: "The site's faults, whether it is down, counters", responses: { 200: admin.FaultsState } }),
   r({ method: 'put', path: '/api/faults', group: 'creatio', summary: 'Set faults (replacing the previous ones)', body: admin.FaultsBody, responses: { 200: admin.FaultsState, 400: LabError } }),
   r({ method: 'delete', path: '/api/faults', group: 'creatio', summary: 'Clear all faults', responses: { 200: Any, 204: null } }),
@@ -83,4 +86,15 @@ export const LAB_ROUTES: LabRoute[] = [
 
   r({ method: 'get', path: '/api/events', group: 'events', summary: 'Server-sent events: every event of every part (Last-Event-ID or ?after= resumes)', query: EventsQuery, responses: { 200: 'text/event-stream' } }),
   r({ method: 'get', path: '/api/events/history', group: 'events', summary: 'Kept events as JSON (scripts)', query: EventsQuery, responses: { 200: EventHistory } }),
+
+  r({ method: 'get', path: '/api/scenarios', group: 'scenarios', summary: 'The scenario library: test/scenarios of the checkout and <workspace>/scenarios', responses: { 200: sc.ScenarioLibrary } }),
+  r({ method: 'get', path: '/api/scenarios/file', group: 'scenarios', summary: "A library file's YAML text (only files inside the library's folders)", query: sc.ScenarioFileQuery, responses: { 200: sc.ScenarioFileText, 400: LabError, 404: LabError } }),
+  r({ method: 'post', path: '/api/scenarios/check', group: 'scenarios', summary: 'Load and check a scenario text without running it (problems with line and column)', body: sc.ScenarioCheckBody, responses: { 200: sc.ScenarioCheckResult } }),
+  r({ method: 'post', path: '/api/scenarios/runs', group: 'scenarios', summary: 'Run a scenario in its own fresh lab; progress as scenario.* events', body: sc.ScenarioSource, responses: { 202: sc.ScenarioRunStarted, 400: LabError, 404: LabError, 409: LabError } }),
+  r({ method: 'get', path: '/api/scenarios/runs', group: 'scenarios', summary: 'The newest 20 runs, newest first', responses: { 200: sc.ScenarioRunList } }),
+  r({ method: 'get', path: '/api/scenarios/runs/:id', group: 'scenarios', summary: "A run: its steps, timeline and status", responses: { 200: sc.ScenarioRun, 404: LabError } }),
+  r({ method: 'get', path: '/api/presenter', group: 'scenarios', summary: 'The presenter: the scenario being stepped through on this lab', responses: { 200: sc.PresenterState } }),
+  r({ method: 'post', path: '/api/presenter', group: 'scenarios', summary: "Load a scenario to present on this lab (fresh aliases; the scenario's mode and settings are not applied)", body: sc.ScenarioSource, responses: { 200: sc.PresenterState, 400: LabError, 404: LabError, 409: LabError } }),
+  r({ method: 'post', path: '/api/presenter/next', group: 'scenarios', summary: 'Run the next step (with its expectations and timeouts) and answer its result', responses: { 200: sc.PresenterNextResult, 409: LabError } }),
+  r({ method: 'post', path: '/api/presenter/reset', group: 'scenarios', summary: 'Back to before the first step, with fresh aliases', responses: { 200: sc.PresenterState, 409: LabError } }),
 ];

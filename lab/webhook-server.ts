@@ -45,6 +45,13 @@ function readBody(req: Request, limit: number): Promise<{ text: string; bytes: n
   });
 }
 
+/** The request's headers as one string each (repeated ones joined), for the engine's webhook log. */
+function headerRecord(req: Request): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(req.headers)) if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
+  return headers;
+}
+
 export async function startWebhookServer(options: WebhookServerOptions): Promise<WebhookServer> {
   const host = options.host ?? '127.0.0.1';
   const app = express();
@@ -56,6 +63,7 @@ export async function startWebhookServer(options: WebhookServerOptions): Promise
       const contentType = req.headers['content-type'];
       const reply = await options.engine.handleWebhook({
         token: req.params.token ?? '', body: text, contentLength: bytes, ...(contentType !== undefined ? { contentType } : {}),
+        headers: headerRecord(req),
       });
       res.status(reply.status).json(reply.body);
     } catch (error) {

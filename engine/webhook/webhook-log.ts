@@ -24,9 +24,25 @@ export interface WebhookLogEntry {
   webhookId?: string;
   /** Filled in later for accepted webhooks: what processing did (e.g. "2 replies delivered"). */
   result?: string;
+  /** The request's headers as the host passed them (the token, if it appears in one, replaced by [redacted]). */
+  headers?: Record<string, string>;
+  /** The body the receiver answered with (its status is `status`). */
+  response?: unknown;
+  /** From receiving the request to answering it, in ms (the engine's clock). */
+  durationMs?: number;
 }
 
 export const BODY_EXCERPT_CHARS = 512;
+
+/** Header values kept short, the token never (a sender could put it in a header too). */
+function scrubHeaders(headers: Record<string, string>, secret: string): Record<string, string> {
+  const kept: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers).slice(0, 50)) {
+    const text = String(value).slice(0, BODY_EXCERPT_CHARS + secret.length);
+    kept[name] = (secret ? text.split(secret).join('[redacted]') : text).slice(0, BODY_EXCERPT_CHARS);
+  }
+  return kept;
+}
 
 export function createWebhookLog(capacity = 1_000) {
   const entries: WebhookLogEntry[] = [];
@@ -37,6 +53,7 @@ export function createWebhookLog(capacity = 1_000) {
       let body = entry.body.slice(0, BODY_EXCERPT_CHARS + secret.length);
       if (secret) body = body.split(secret).join('[redacted]');
       const stored: WebhookLogEntry = { ...entry, seq: (seq += 1), body: body.slice(0, BODY_EXCERPT_CHARS) };
+      if (entry.headers) stored.headers = scrubHeaders(entry.headers, secret);
       entries.push(stored);
       if (stored.webhookId) byWebhook.set(stored.webhookId, stored);
       while (entries.length > capacity) {

@@ -84,30 +84,34 @@ export function createWebhookReceiver(deps: WebhookReceiverDeps) {
     const entry = {
       at, token: tokenMatches(request.token, secret) ? 'valid' as const : 'wrong' as const,
       ...(request.contentType !== undefined ? { contentType: String(request.contentType).slice(0, 200) } : {}),
-      size: request.contentLength ?? utf8Length(body), body,
+      size: request.contentLength ?? utf8Length(body), body, ...(request.headers ? { headers: request.headers } : {}),
     };
+    // What the receiver answered and how long it took, for the log (issue 6: the Webhooks view).
+    const answered = (response: WebhookResponse) => ({ response: response.body, durationMs: Math.max(0, Date.parse(deps.nowIso()) - Date.parse(at)) });
     const checked = checkWebhookRequest({ ...request, body }, secret);
     if (!checked.ok) {
       const { status, body: errorBody } = checked.response;
       const error = (errorBody as { error: { code: string; message: string } }).error;
-      log.add({ ...entry, status, outcome: 'rejected', detail: `${error.code}: ${error.message}` }, secret);
+      log.add({ ...entry, status, outcome: 'rejected', detail: `${error.code}: ${error.message}`, ...answered(checked.response) }, secret);
       deps.emit({ type: 'webhook.rejected', at, status, code: error.code, message: error.message });
       return checked.response;
     }
     const { eventType, caseId } = checked.webhook;
     if (!deps.running()) {
-      log.add({ ...entry, status: 503, outcome: 'unavailable', eventType, caseId }, secret);
-      return { status: 503, body: { error: { code: 'UNAVAILABLE', message: 'the engine is not running; send again later' } } };
+      const response = { status: 503, body: { error: { code: 'UNAVAILABLE', message: 'the engine is not running; send again later' } } };
+      log.add({ ...entry, status: 503, outcome: 'unavailable', eventType, caseId, ...answered(response) }, secret);
+      return response;
     }
     try {
       const { response, outcome } = await act(checked.webhook, at);
-      log.add({ ...entry, status: response.status, eventType, caseId, ...outcome }, secret);
+      log.add({ ...entry, status: response.status, eventType, caseId, ...outcome, ...answered(response) }, secret);
       return response;
     } catch (thrown) {
       // The store failed: nothing was acknowledged, the sender may send again.
       const message = thrown instanceof Error ? thrown.message : String(thrown);
-      log.add({ ...entry, status: 500, outcome: 'failed', detail: message, eventType, caseId }, secret);
-      return { status: 500, body: { error: { code: 'INTERNAL', message: 'the webhook could not be stored' } } };
+      const response = { status: 500, body: { error: { code: 'INTERNAL', message: 'the webhook could not be stored' } } };
+      log.add({ ...entry, status: 500, outcome: 'failed', detail: message, eventType, caseId, ...answered(response) }, secret);
+      return response;
     }
   }
 

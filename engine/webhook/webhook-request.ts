@@ -19,6 +19,8 @@ export interface WebhookRequest {
   /** Body size in bytes as the host counted it (it may have read only the first 64 KB + 1). */
   contentLength?: number;
   body: string;
+  /** The request's headers as the host received them, kept in the webhook log only (lower-case names). */
+  headers?: Record<string, string>;
 }
 
 export interface WebhookProblem {

@@ -5,7 +5,7 @@
  */
 import { Router, type Request, type Response } from 'express';
 import type { z } from 'zod';
-import { FaultsBody, FireProcessBody, JournalQuery, ProcessBody, ProcessDefinition, ProcessLogQuery } from '../../contract';
+import { FaultsBody, FireProcessBody, JournalQuery, ProcessBody, ProcessDefinition, ProcessLogQuery, ProcessPreviewBody } from '../../contract';
 import type { Lab } from '../lab.types';
 import { parseBody, parseQuery } from './api-error';
 import { callSiteAdmin } from './site-admin';
@@ -27,6 +27,7 @@ const FORWARDS: Forward[] = [
   { method: 'put', path: '/processes/:id', target: '/processes/:id', body: ProcessDefinition },
   { method: 'delete', path: '/processes/:id', target: '/processes/:id' },
   { method: 'post', path: '/processes/:id/fire', target: '/processes/:id/fire', body: FireProcessBody },
+  { method: 'post', path: '/processes/preview', target: '/processes/preview', body: ProcessPreviewBody },
   { method: 'post', path: '/processes/:id/enable', target: '/processes/:id/enable' },
   { method: 'post', path: '/processes/:id/disable', target: '/processes/:id/disable' },
   { method: 'get', path: '/process-log', target: '/process-log', query: ProcessLogQuery },

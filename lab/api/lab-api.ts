@@ -12,6 +12,7 @@ import { creatioRouter } from './creatio.routes';
 import { engineRouter } from './engine.routes';
 import { eventsRouter } from './events.routes';
 import { odataProxyRouter } from './odata-proxy.routes';
+import { scenariosRouter } from './scenarios.routes';
 import { authGuard, hostGuard, refusePreflight, requireJsonBody } from './security';
 import { settingsRouter } from './settings.routes';
 import { uiRouter } from './ui';
@@ -63,6 +64,7 @@ export function createLabApiApp(options: LabApiOptions): express.Express {
   api.use(creatioRouter(lab));
   api.use(odataProxyRouter(lab));
   api.use(eventsRouter(lab, options.heartbeatMs === undefined ? {} : { heartbeatMs: options.heartbeatMs }));
+  api.use(scenariosRouter(lab));
   api.use((req, _res, next) => next(new ApiError(404, 'NOT_FOUND', `No Lab API route ${req.method} ${req.baseUrl}${req.path} (docs/lab-api.md lists them)`)));
   app.use('/api', api);
 

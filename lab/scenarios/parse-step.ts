@@ -1,10 +1,11 @@
 /**
  * One step of a scenario file: a mapping with exactly one key, a known action, whose value is that
- * action's options (validated with STEP_SCHEMAS). Each mistake gets its own clear, located message.
+ * action's options (validated with STEP_SCHEMAS), and optionally a `note:` beside it (the
+ * presenter's narration). Each mistake gets its own clear, located message.
  */
 import type { z } from 'zod';
 import { didYouMean } from './did-you-mean';
-import { STEP_ACTIONS, STEP_SCHEMAS, type Step, type StepAction } from './scenario.schema';
+import { STEP_ACTIONS, STEP_SCHEMAS, StepNote, type Step, type StepAction } from './scenario.schema';
 import { locateIssues } from './scenario-issues';
 import type { ScenarioLoadError } from './scenario-result';
 import type { YamlLocator } from './yaml-locator';
@@ -22,8 +23,11 @@ export function parseStep(options: { value: unknown; index: number; locator: Yam
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     return fail(`a step must be a mapping with one action key, like ${EXAMPLE}`);
   }
-  const keys = Object.keys(value);
-  if (keys.length === 0) return fail(`empty step: a step is one action key, like ${EXAMPLE}`);
+  // `note:` may sit beside the action (presenter narration); every other key is the action.
+  const keys = Object.keys(value).filter((key) => key !== 'note');
+  const note = noteOf(value as Record<string, unknown>);
+  if (note && !note.ok) return fail(note.message, locator.at(path, { key: 'note' }));
+  if (keys.length === 0) return fail(`empty step: a step is one action key, like ${EXAMPLE}${note ? ' (`note:` goes beside an action)' : ''}`);
   if (keys.length > 1) return fail(twoKeysMessage(keys), locator.at(path, { key: keys[1]! }));
 
   const action = keys[0]!;
@@ -40,7 +44,14 @@ export function parseStep(options: { value: unknown; index: number; locator: Yam
   if (!parsed.success) {
     return { ok: false, errors: locateIssues({ issues: parsed.error.issues, schema, basePath: [...path, action], label: action, locator, file }) };
   }
-  return { ok: true, step: { action, options: parsed.data } as Step };
+  return { ok: true, step: { action, options: parsed.data, ...(note ? { note: note.text } : {}) } as Step };
+}
+
+/** The step's `note:` when it has one: text, or what is wrong with it. */
+function noteOf(value: Record<string, unknown>): { ok: true; text: string } | { ok: false; message: string } | undefined {
+  if (!Object.hasOwn(value, 'note')) return undefined;
+  const parsed = StepNote.safeParse(value.note);
+  return parsed.success ? { ok: true, text: parsed.data } : { ok: false, message: `note: ${parsed.error.issues[0]?.message ?? 'must be text'}` };
 }
 
 export function isAction(name: string): name is StepAction {

@@ -2,7 +2,8 @@
  * The step executor (issue 5 "Scenarios"): runs one scenario in its own fresh lab — its own
  * workspace folder and ports — recording every lab event from before the first step, running the
  * steps in order (after the first failure the rest are skipped), and always closing the lab and
- * removing the workspace, also when a step or the lab itself fails.
+ * removing the workspace, also when a step or the lab itself fails. The steps themselves run through
+ * createStepExecutor, which works over any running lab (the window's presenter uses the lab it shows).
  */
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -57,7 +58,7 @@ export async function runScenario(scenario: Scenario, options: RunScenarioOption
     events.push(...lab.events.history());
     const stop = lab.events.subscribe((event) => void events.push(event));
     try {
-      steps = await runSteps(scenario, { lab, events, stepStarts, workspace, ...(options.onStep ? { onStep: options.onStep } : {}) });
+      steps = await runSteps(scenario, { lab, events, stepStarts, ...(options.onStep ? { onStep: options.onStep } : {}) });
     } finally {
       stop();
     }
@@ -67,7 +68,7 @@ export async function runScenario(scenario: Scenario, options: RunScenarioOption
     if (lab) await lab.close().catch((thrown: unknown) => void (error ??= `the lab did not close cleanly: ${errorText(thrown)}`));
     if (!options.keepWorkspace) await rm(workspace, { recursive: true, force: true }).catch(() => undefined);
   }
-  if (error && steps.length === 0) steps = scenario.steps.map((step, index) => skipped(scenario, step, index));
+  if (error && steps.length === 0) steps = scenario.steps.map((_step, index) => skippedStep(scenario, index));
   const failed = error !== undefined || steps.some((s) => s.status === 'failed');
   return {
     name: scenario.name, file: scenario.file, status: failed ? 'failed' : 'passed', durationMs: Date.now() - started,
@@ -75,8 +76,45 @@ export async function runScenario(scenario: Scenario, options: RunScenarioOption
   };
 }
 
-function skipped(scenario: Scenario, step: Scenario['steps'][number], index: number): StepResult {
+/** A step that did not run (after a failure, or when the lab could not start). */
+export function skippedStep(scenario: Scenario, index: number): StepResult {
+  const step = scenario.steps[index]!;
   return { index, action: step.action, title: stepTitle(step), line: scenario.stepLines[index] ?? 0, status: 'skipped', durationMs: 0 };
+}
+
+/**
+ * A scenario's steps against a running lab, one at a time: runScenario drives it over its own fresh
+ * lab; the window's presenter drives it over the lab the window shows, one step per "Next".
+ */
+export interface StepExecutor {
+  readonly context: StepContext;
+  /** Runs step `index` with its expectations and timeouts; never throws: a failure is a failed StepResult. */
+  run(index: number): Promise<StepResult>;
+}
+
+/** `events`: the recording the steps read (`expect-event`...); the caller keeps it filled from the lab's bus. */
+export function createStepExecutor(input: { lab: Lab; scenario: Scenario; events: LabEvent[] }): StepExecutor {
+  const { lab, scenario, events } = input;
+  const context: StepContext = {
+    lab, scenario, index: 0, conversations: new Map(), saved: new Map(), events,
+    agents: createAgentDirectory({ siteUrl: lab.urls.creatio, workspace: lab.workspace }),
+  };
+  return {
+    context,
+    async run(index) {
+      const step = scenario.steps[index];
+      if (!step) throw new RangeError(`no step ${index + 1} in "${scenario.name}" (${scenario.steps.length} steps)`);
+      const result = skippedStep(scenario, index);
+      context.index = index;
+      const began = Date.now();
+      try {
+        await runStep(context, step);
+        return { ...result, status: 'passed', durationMs: Date.now() - began };
+      } catch (thrown) {
+        return { ...result, status: 'failed', durationMs: Date.now() - began, error: redact(errorText(thrown), lab) };
+      }
+    },
+  };
 }
 
 interface StepRunInput {
@@ -84,30 +122,19 @@ interface StepRunInput {
   events: LabEvent[];
   /** Filled as steps start: how many events were recorded at each step's start. */
   stepStarts: number[];
-  workspace: string;
   onStep?: (step: StepResult) => void;
 }
 
 async function runSteps(scenario: Scenario, run: StepRunInput): Promise<StepResult[]> {
-  const ctx: StepContext = {
-    lab: run.lab, scenario, index: 0, conversations: new Map(), saved: new Map(), events: run.events,
-    agents: createAgentDirectory({ siteUrl: run.lab.urls.creatio, workspace: run.workspace }),
-  };
+  const executor = createStepExecutor({ lab: run.lab, scenario, events: run.events });
   const results: StepResult[] = [];
   let failed = false;
-  for (const [index, step] of scenario.steps.entries()) {
-    let result = skipped(scenario, step, index);
+  for (const index of scenario.steps.keys()) {
+    let result = skippedStep(scenario, index);
     if (!failed) {
-      ctx.index = index;
       run.stepStarts.push(run.events.length);
-      const began = Date.now();
-      try {
-        await runStep(ctx, step);
-        result = { ...result, status: 'passed', durationMs: Date.now() - began };
-      } catch (thrown) {
-        failed = true;
-        result = { ...result, status: 'failed', durationMs: Date.now() - began, error: redact(errorText(thrown), run.lab) };
-      }
+      result = await executor.run(index);
+      failed = result.status === 'failed';
     }
     results.push(result);
     run.onStep?.(result);

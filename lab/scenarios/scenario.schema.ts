@@ -160,14 +160,19 @@ export const STEP_SCHEMAS = {
 export type StepAction = keyof typeof STEP_SCHEMAS;
 export const STEP_ACTIONS = Object.keys(STEP_SCHEMAS) as StepAction[];
 
-/** A parsed step: its action and that action's options. */
-export type Step = { [A in StepAction]: { action: A; options: z.infer<(typeof STEP_SCHEMAS)[A]> } }[StepAction];
+/** A parsed step: its action, that action's options, and the optional `note` (presenter narration). */
+export type Step = { [A in StepAction]: { action: A; options: z.infer<(typeof STEP_SCHEMAS)[A]>; note?: string } }[StepAction];
+
+/** `note:` beside a step's action: what the presenter says at that step (docs/scenarios.md "Narration"). Not an action. */
+export const StepNote = z.string({ error: 'must be text (what the presenter says at this step)' }).trim().min(1, 'must be text (what the presenter says at this step)').max(2_000)
+  .describe('What the presenter says at this step, beside the action (docs/scenarios.md "Narration")');
 
 /**
- * One step as written: exactly one action key (checked with a clear message by the loader).
- * `xor` (not `union`) so the generated JSON Schema says `oneOf`, which editors autocomplete best.
+ * One step as written: exactly one action key (checked with a clear message by the loader), and an
+ * optional `note`. `xor` (not `union`) so the generated JSON Schema says `oneOf`, which editors
+ * autocomplete best.
  */
-export const StepInput = z.xor(STEP_ACTIONS.map((action) => z.strictObject({ [action]: STEP_SCHEMAS[action] })) as unknown as [z.ZodType, z.ZodType, ...z.ZodType[]]);
+export const StepInput = z.xor(STEP_ACTIONS.map((action) => z.strictObject({ [action]: STEP_SCHEMAS[action], note: StepNote.optional() })) as unknown as [z.ZodType, z.ZodType, ...z.ZodType[]]);
 
 export const ScenarioSettings = z.strictObject({
   defaultCaseOwnerId: z.string().nullable().optional(),

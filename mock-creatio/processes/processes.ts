@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type express from 'express';
+import express from 'express';
 import type { SchemaModel } from '../schema/model';
 import { openJsonDocument } from '../store/json-document';
 import type { DataStore } from '../store/store.types';
@@ -11,6 +11,7 @@ import { createProcessRegistry } from './process-registry';
 import type { ProcessRegistry } from './process-registry';
 import { ProcessesFile } from './process.schema';
 import type { BusinessProcess } from './process.schema';
+import { createProcessPreviewRoutes } from './process-preview.routes';
 import { createProcessRoutes } from './processes.routes';
 
 export interface ProcessesOptions {
@@ -44,6 +45,8 @@ export async function startProcesses(options: ProcessesOptions): Promise<Process
   const engine = createProcessEngine({
     model: options.model, store: options.store, processes: registry.list, log, now: options.now, timeoutMs: options.timeoutMs,
   });
-  const router = createProcessRoutes({ registry, engine, log, store: options.store });
+  // The request preview (a lab extra) beside the process routes.
+  const router = express.Router();
+  router.use(createProcessPreviewRoutes({ model: options.model, store: options.store }), createProcessRoutes({ registry, engine, log, store: options.store }));
   return { registry, engine, log, router };
 }

@@ -20,7 +20,8 @@ import { webhooksApi } from './domains/webhooks.api';
 import { createSseParser } from './sse-parser';
 
 export class LabApiError extends Error {
-  constructor(readonly status: number, readonly code: string, message: string, readonly problems: { field: string; problem: string }[] = []) {
+  /** `body`: the answer's body as it came (JSON or text), e.g. Creatio's error passed through the OData proxy. */
+  constructor(readonly status: number, readonly code: string, message: string, readonly problems: { field: string; problem: string }[] = [], readonly body?: unknown) {
     super(message);
     this.name = 'LabApiError';
   }
@@ -122,8 +123,8 @@ function safeJson(text: string): unknown {
 /** The Lab API's error shape, or Creatio's passed through the OData proxy, or whatever came. */
 function toError(status: number, json: unknown, what: string): LabApiError {
   const lab = LabError.safeParse(json);
-  if (lab.success) return new LabApiError(status, lab.data.error.code, lab.data.error.message, lab.data.error.problems);
-  return new LabApiError(status, `HTTP_${status}`, `${what} answered HTTP ${status}`);
+  if (lab.success) return new LabApiError(status, lab.data.error.code, lab.data.error.message, lab.data.error.problems, json);
+  return new LabApiError(status, `HTTP_${status}`, `${what} answered HTTP ${status}`, [], json);
 }
 
 let current: LabClient | undefined;

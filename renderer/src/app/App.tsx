@@ -5,6 +5,7 @@ import { selectHelpOpen, selectView } from '../stores/app/app.selectors';
 import { useAppStore } from '../stores/app/app.store';
 import { HelpOverlay } from '../views/shell/HelpOverlay';
 import { NoToken } from '../views/shell/NoToken';
+import { PresenterBar } from '../views/scenarios/PresenterBar';
 import { Sidebar } from '../views/shell/Sidebar';
 import { ViewHost } from './ViewHost';
 import { useShortcuts } from './use-shortcuts';
@@ -20,6 +21,7 @@ export function App({ hasToken }: { hasToken: boolean }) {
     <div className="app">
       <Sidebar />
       <main className="app-main" id="main">
+        {hasToken && <PresenterBar />}
         {hasToken ? <ViewHost view={view} /> : <NoToken />}
       </main>
       {helpOpen && <HelpOverlay />}

@@ -1,4 +1,4 @@
-/** Shows the current view; views not built yet show an honest "coming" panel. */
+/** Shows the current view. */
 import type { JSX } from 'react';
 import { ChatView } from '../views/chat/ChatView';
 import { DeskView } from '../views/desk/DeskView';

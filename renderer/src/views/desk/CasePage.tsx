@@ -2,6 +2,7 @@
 import { selectDetail, selectOpenCaseId, selectPageError, selectPageLoad } from '../../stores/creatio/creatio.selectors';
 import { useCreatioStore } from '../../stores/creatio/creatio.store';
 import { ActivityFeed } from './ActivityFeed';
+import { CaseFieldEdits } from './CaseFieldEdits';
 import { CaseFields } from './CaseFields';
 import { ReplyBox } from './ReplyBox';
 import { StatusActions } from './StatusActions';
@@ -27,6 +28,7 @@ export function CasePage() {
       </header>
       {error && <p className="form-error" role="alert">{error}</p>}
       <CaseFields />
+      <CaseFieldEdits />
       <ReplyBox />
       <ActivityFeed />
     </section>

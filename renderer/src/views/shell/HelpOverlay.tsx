@@ -8,6 +8,7 @@ const ACTIONS: [string, string][] = [
   ['Ctrl+Enter', 'Send the message (customer chat) or the reply (Creatio desk)'],
   ['?', 'Show or hide this help'],
   ['Esc', 'Close this help'],
+  ['→ or Space', 'Next step while presenting a scenario'],
 ];
 
 export function HelpOverlay() {

@@ -13,10 +13,10 @@ export function NavButton({ id }: { id: ViewId }) {
       className="nav-button"
       aria-current={current ? 'page' : undefined}
       aria-keyshortcuts={`g ${view.key}`}
+      title={view.purpose}
       onClick={() => show(id)}
     >
       <span>{view.label}</span>
-      {!view.built && <span className="nav-coming">coming</span>}
     </button>
   );
 }

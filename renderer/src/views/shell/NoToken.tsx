@@ -1,7 +1,7 @@
 /** Opened without the per-launch token: say how to open the window properly. */
 export function NoToken() {
   return (
-    <section className="coming" aria-labelledby="no-token-title">
+    <section className="no-token" aria-labelledby="no-token-title">
       <h1 id="no-token-title">This window has no Lab API token</h1>
       <p>
         Open the address the lab printed with its token in the fragment: <code>&lt;ui&gt;#token=&lt;token&gt;</code>
