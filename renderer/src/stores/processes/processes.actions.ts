@@ -92,14 +92,20 @@ export async function deleteProcess(id: string): Promise<void> {
   });
 }
 
-/** Enables or disables a process; the open draft follows without counting as an edit. */
+/**
+ * Enables or disables a process; the open draft follows without counting as an edit. The switch moves
+ * at once (optimistic) and moves back when the site refuses, as a checkbox the user just clicked should.
+ */
 export async function setActive(id: string, active: boolean): Promise<void> {
-  await act(active ? 'Enabling' : 'Disabling', async () => {
+  const before = store().processes.find((p) => p.id === id);
+  if (before) store().upsertProcess({ ...before, active });
+  const done = await act(active ? 'Enabling' : 'Disabling', async () => {
     const process = await labClient().setProcessActive(id, active);
     store().upsertProcess(process);
     const draft = store().draft;
     if (draft?.id === id) useProcessesStore.setState({ draft: { ...draft, active: process.active ?? active } });
   });
+  if (!done && before) store().upsertProcess(before);
 }
 
 /** The test button: runs the saved process now against the chosen record and opens the run. */
