@@ -7,7 +7,7 @@ import { FALLBACK_COLUMNS, generateActivities, type ColumnShape, type Dataset } 
 import { runLoad } from './lib/load';
 import { formatConsole, formatMarkdown } from './lib/report';
 import type { BenchResults, MemoryRow, RunRow } from './lib/results';
-import { requestFactory, SCENARIOS, TARGETS, type ScenarioName, type TargetName } from './lib/scenarios';
+import { requestFactory, runsScenario, SCENARIOS, TARGETS, type ScenarioName, type TargetName } from './lib/scenarios';
 import { startTarget, type TargetProcess } from './lib/target-process';
 import { benchEngine, type EnginePlan } from './sync-engine/engine-bench';
 import { extractEngineSection, formatEngineConsole, formatEngineMarkdown, mergeEngineSection } from './sync-engine/engine-report';
@@ -51,9 +51,10 @@ const write = !flags.quick && !flags['no-write'];
 const only = flags.targets?.split(',');
 const NODE_ARGS = flags['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${resolve(flags['cpu-prof'])}`] : [];
 
+// sustainedSeconds: the sustained POST run, long enough for the simulator to compact its log at least once
 const PLAN = flags.quick
-  ? { sizes: [1_000, 10_000], seconds: 1, warmup: 0.5, slowPosts: 3 }
-  : { sizes: [1_000, 100_000], seconds: 5, warmup: 1, slowPosts: 10 };
+  ? { sizes: [1_000, 10_000], seconds: 1, warmup: 0.5, slowPosts: 3, sustainedSeconds: 8 }
+  : { sizes: [1_000, 100_000], seconds: 5, warmup: 1, slowPosts: 10, sustainedSeconds: 40 };
 if (flags.sizes) PLAN.sizes = flags.sizes.split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0);
 const SUITES = ['site', 'engine', 'replies', 'lab'] as const;
 const SUITE = SUITES.find((s) => s === flags.suite) ?? 'all';
@@ -106,11 +107,14 @@ async function measure(server: TargetProcess, target: TargetName, scenario: Scen
   const connections = slow ? 1 : (SCENARIOS.find((s) => s.name === scenario)?.connections ?? CONNECTIONS);
   const bounded = slow && size >= 10_000;
   const spec = { url: server.url, headers: server.headers, method: factory.method, next: factory.next, connections };
-  if (!bounded) await runLoad({ ...spec, seconds: PLAN.warmup });
+  const sustained = SCENARIOS.find((s) => s.name === scenario)?.sustained === true;
+  if (!bounded && !sustained) await runLoad({ ...spec, seconds: PLAN.warmup });
   server.resetLoopDelay();
-  const result = await runLoad(bounded ? { ...spec, amount: PLAN.slowPosts } : { ...spec, seconds: PLAN.seconds });
+  const seconds = sustained ? PLAN.sustainedSeconds : PLAN.seconds;
+  const result = await runLoad(bounded ? { ...spec, amount: PLAN.slowPosts } : { ...spec, seconds });
   const stats = await server.stats();
-  return { target, scenario, size, connections, result, loop: { maxMs: stats.loopMaxMs, p99Ms: stats.loopP99Ms } };
+  const loop = { maxMs: stats.loopMaxMs, p99Ms: stats.loopP99Ms };
+  return { target, scenario, size, connections, result, loop, ...(stats.compactions === undefined ? {} : { compactions: stats.compactions }) };
 }
 
 async function benchTarget(target: TargetName, data: Dataset, size: number, tmp: string, results: BenchResults): Promise<void> {
@@ -127,12 +131,14 @@ async function benchTarget(target: TargetName, data: Dataset, size: number, tmp:
     memory.phases = server.phases;
     memory.loaded = await server.stats();
     for (const scenario of SCENARIOS) {
+      if (!runsScenario(scenario, target, size, PLAN.sizes)) continue;
       const row = await measure(server, target, scenario.name, data, size).catch(
         (error: unknown): RunRow => ({ target, scenario: scenario.name, size, connections: 0, error: String(error) }),
       );
       results.runs.push(row);
       const r = row.result;
-      console.log(`  ${target} ${scenario.label} (${row.connections} conn): ${r ? `${r.rps.toFixed(0)} req/s, p50 ${r.p50Ms.toFixed(2)} ms, p99 ${r.p99Ms.toFixed(2)} ms${r.failed ? `, ${r.failed} failed` : ''}` : row.error}`);
+      const loop = row.loop && row.compactions !== undefined && scenario.name.startsWith('post') ? `; loop max ${row.loop.maxMs.toFixed(1)} ms, p99 ${row.loop.p99Ms.toFixed(1)} ms, ${row.compactions} compactions` : '';
+      console.log(`  ${target} ${scenario.label} (${row.connections} conn): ${r ? `${r.rps.toFixed(0)} req/s, p50 ${r.p50Ms.toFixed(2)} ms, p99 ${r.p99Ms.toFixed(2)} ms${r.failed ? `, ${r.failed} failed` : ''}${loop}` : row.error}`);
     }
     memory.after = await server.stats();
   } catch (error) {

@@ -12,6 +12,8 @@ export interface RunRow {
   result?: LoadResult;
   /** Event-loop delay inside the server process during this run. */
   loop?: { maxMs: number; p99Ms: number };
+  /** Log compactions the simulator finished during this run. */
+  compactions?: number;
   error?: string;
 }
 

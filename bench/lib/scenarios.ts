@@ -4,7 +4,7 @@ import { createRandom } from './random';
 /** The servers under test and the three benchmarked requests, in each server's own URL dialect. */
 
 export type TargetName = 'simulator' | 'express' | 'node-http' | 'json-server';
-export type ScenarioName = 'get-key' | 'list' | 'list-1' | 'post';
+export type ScenarioName = 'get-key' | 'list' | 'list-1' | 'post' | 'post-sustained';
 
 export const TARGETS: readonly { name: TargetName; label: string }[] = [
   { name: 'simulator', label: 'simulator (mock-creatio)' },
@@ -18,12 +18,22 @@ export const TARGETS: readonly { name: TargetName; label: string }[] = [
  * With 10 connections a ~165 KB answer costs every server (even plain node:http) about 1 ms of
  * CPU, so p99 there is mostly the wait behind the other 9 requests.
  */
-export const SCENARIOS: readonly { name: ScenarioName; label: string; connections?: number }[] = [
+export const SCENARIOS: readonly { name: ScenarioName; label: string; connections?: number; sustained?: boolean }[] = [
   { name: 'get-key', label: 'GET by key' },
   { name: 'list', label: 'filtered list' },
   { name: 'list-1', label: 'filtered list', connections: 1 },
   { name: 'post', label: 'POST Activity' },
+  { name: 'post-sustained', label: 'POST Activity, sustained', sustained: true },
 ];
+
+/**
+ * The sustained POST run ("persistence never blocks the event loop for more than 50 ms") is long
+ * enough for the simulator to compact its log into the data files at least once; it runs on the
+ * simulator at the largest size only (the baselines keep POSTs in memory, json-server takes seconds each).
+ */
+export function runsScenario(scenario: { sustained?: boolean }, target: TargetName, size: number, sizes: readonly number[]): boolean {
+  return !scenario.sustained || (target === 'simulator' && size === Math.max(...sizes));
+}
 
 export interface RequestFactory {
   method: 'GET' | 'POST';

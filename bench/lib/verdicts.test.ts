@@ -55,6 +55,17 @@ describe('verdicts', () => {
     });
   });
 
+  it('judges the event loop on the sustained POST run too, and reports its compactions', () => {
+    const calm = results([
+      run('simulator', 'post', 100_000, result(600, 8, 45), 20),
+      { ...run('simulator', 'post-sustained', 100_000, result(600, 8, 45), 64), compactions: 3 },
+    ]);
+    const loop = verdicts(calm).find((v) => v.goal.startsWith('persistence'));
+    expect(loop?.met).toBe(false);
+    expect(loop?.detail).toMatch(/^sustained at 100,000 \(1 s, 3 compactions\): max 64\.0 ms/);
+    expect(formatMarkdown(calm)).toContain('3 log compactions during the run');
+  });
+
   it('says "not measured" when a server is missing, and the report still renders', () => {
     const partial = results([run('express', 'get-key', 1_000, result(1000, 1, 2))]);
     expect(verdicts(partial).every((v) => v.met === undefined)).toBe(true);

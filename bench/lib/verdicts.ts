@@ -69,14 +69,25 @@ export function verdicts(results: BenchResults): Verdict[] {
         : 'not measured',
   });
 
-  const loops = results.runs.filter((r) => r.target === 'simulator' && r.scenario === 'post' && r.loop);
-  const worst = Math.max(...loops.map((r) => r.loop?.maxMs ?? 0));
-  out.push({
-    goal: 'persistence never blocks the event loop for more than 50 ms (max delay during POST runs)',
-    met: loops.length > 0 ? worst <= 50 : undefined,
-    detail: loops.length > 0 ? loops.map((r) => `${count(r.size)}: max ${ms(r.loop?.maxMs ?? 0)}`).join(', ') : 'not measured',
-  });
+  out.push(loopVerdict(results));
   return out;
+}
+
+/** Judged on every POST run of the simulator, the sustained one (with its log compactions) first. */
+function loopVerdict(results: BenchResults): Verdict {
+  const goal = 'persistence never blocks the event loop for more than 50 ms (max delay during POST runs)';
+  const loops = results.runs
+    .filter((r) => r.target === 'simulator' && (r.scenario === 'post' || r.scenario === 'post-sustained') && r.loop)
+    .sort((a, b) => Number(b.scenario === 'post-sustained') - Number(a.scenario === 'post-sustained'));
+  if (loops.length === 0) return { goal, met: undefined, detail: 'not measured' };
+  const worst = Math.max(...loops.map((r) => r.loop?.maxMs ?? 0));
+  const detail = loops.map((r) => {
+    const what = r.scenario === 'post-sustained'
+      ? `sustained at ${count(r.size)} (${r.result ? `${r.result.seconds.toFixed(0)} s, ` : ''}${r.compactions ?? '?'} compactions)`
+      : count(r.size);
+    return `${what}: max ${ms(r.loop?.maxMs ?? 0)}, p99 ${ms(r.loop?.p99Ms ?? 0)}`;
+  });
+  return { goal, met: worst <= 50, detail: detail.join('; ') };
 }
 
 export function verdictWord(v: Verdict): string {

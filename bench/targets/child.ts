@@ -15,6 +15,8 @@ export interface StartedTarget {
   headers?: Record<string, string>;
   /** Named start-up phases in milliseconds (e.g. the simulator's prefill and reload). */
   phases?: Record<string, number>;
+  /** Log compactions finished since start (the simulator), for the stats. */
+  compactions?: () => number;
   close(): Promise<void>;
 }
 
@@ -38,9 +40,13 @@ export function runTarget(start: StartTarget): void {
     const data = await loadDataset(config.dataFile);
     const target = await start(data, config);
     const loadMs = performance.now() - started;
+    let compactionsAtReset = target.compactions?.() ?? 0;
     process.on('message', (raw) => {
       const message = raw as ToChild;
-      if (message.type === 'reset-loop') loop.reset();
+      if (message.type === 'reset-loop') {
+        loop.reset();
+        compactionsAtReset = target.compactions?.() ?? 0;
+      }
       if (message.type === 'stats') {
         const loopMaxMs = loop.max / 1e6;
         const loopP99Ms = loop.percentile(99) / 1e6;
@@ -55,6 +61,7 @@ export function runTarget(start: StartTarget): void {
             heapUsed: memory.heapUsed,
             loopMaxMs,
             loopP99Ms,
+            ...(target.compactions ? { compactions: target.compactions() - compactionsAtReset } : {}),
           },
         });
       }

@@ -19,6 +19,17 @@ export interface JournalEntry {
 
 const MAX_BODY = 16 * 1024;
 
+/** Where a response being journaled keeps its start times and the body it sent. */
+const PENDING = Symbol('journal.pending');
+type Tracked = Response & { [PENDING]?: { started: number; t0: number; body: unknown } };
+
+/** Response#send that remembers the body for the journal, then sends as Express would. */
+function keepBody(this: Tracked, body?: unknown): Response {
+  const pending = this[PENDING];
+  if (pending) pending.body = body;
+  return (Object.getPrototypeOf(this) as Response).send.call(this, body);
+}
+
 /**
  * The request journal: a bounded ring of the most recent requests (an unbounded journal is how
  * WireMock ran out of memory, peers.md §2 #6). Bodies are stored as they went over the wire,
@@ -26,7 +37,8 @@ const MAX_BODY = 16 * 1024;
  */
 export function createJournal(options: { capacity: number; now?: () => number }) {
   const now = options.now ?? Date.now;
-  type Raw = Omit<JournalEntry, 'requestHeaders' | 'requestBody' | 'responseHeaders' | 'responseBody'> & {
+  type Raw = Omit<JournalEntry, 'startedOn' | 'requestHeaders' | 'requestBody' | 'responseHeaders' | 'responseBody'> & {
+    started: number;
     reqHeaders: Request['headers'];
     reqBody: unknown;
     resHeaders: ReturnType<Response['getHeaders']>;
@@ -35,31 +47,34 @@ export function createJournal(options: { capacity: number; now?: () => number })
   let ring: Raw[] = [];
   let nextId = 1;
 
+  // Every request passes here, so the per-request work is one small object: the send hook and the
+  // close listener are shared functions that find their request's state on the response.
   function middleware(req: Request, res: Response, next: NextFunction): void {
-    const started = now();
-    const t0 = performance.now();
-    let resBody: unknown;
-    const send = res.send.bind(res);
-    res.send = (body?: unknown) => {
-      resBody = body;
-      return send(body);
-    };
+    (res as Tracked)[PENDING] = { started: now(), t0: performance.now(), body: undefined };
+    res.send = keepBody;
     // 'close' rather than 'finish': a request whose connection a fault dropped is journaled too.
-    res.on('close', () => {
-      ring.push({
-        id: nextId++, startedOn: new Date(started).toISOString(), method: req.method, url: req.originalUrl,
-        status: res.statusCode, durationMs: Math.round((performance.now() - t0) * 1000) / 1000,
-        reqHeaders: req.headers, reqBody: res.locals.rawBody, resHeaders: res.getHeaders(), resBody,
-        ...(res.locals.fault ? { fault: String(res.locals.fault) } : {}),
-      });
-      if (ring.length > options.capacity * 1.25) ring = ring.slice(ring.length - options.capacity);
-    });
+    res.on('close', record);
     next();
   }
 
+  function record(this: Response): void {
+    const pending = (this as Tracked)[PENDING];
+    const req = this.req;
+    if (!pending) return;
+    ring.push({
+      id: nextId++, started: pending.started, method: req.method, url: req.originalUrl,
+      status: this.statusCode, durationMs: Math.round((performance.now() - pending.t0) * 1000) / 1000,
+      reqHeaders: req.headers, reqBody: this.locals.rawBody, resHeaders: this.getHeaders(), resBody: pending.body,
+      ...(this.locals.fault ? { fault: String(this.locals.fault) } : {}),
+    });
+    if (ring.length > options.capacity * 1.25) ring = ring.slice(ring.length - options.capacity);
+  }
+
   function render(raw: Raw): JournalEntry {
-    const { reqHeaders, reqBody, resHeaders, resBody, ...rest } = raw;
+    const { id, started, reqHeaders, reqBody, resHeaders, resBody, ...rest } = raw;
     return {
+      id,
+      startedOn: new Date(started).toISOString(),
       ...rest,
       url: redactUrl(rest.url),
       requestHeaders: redactHeaders(reqHeaders),

@@ -1,4 +1,4 @@
-import { createHash, randomBytes as cryptoRandomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, hash, randomBytes as cryptoRandomBytes, timingSafeEqual } from 'node:crypto';
 
 /** Source of random bytes; injectable so tests can predict cookie and token values. */
 export type RandomBytes = (n: number) => Buffer;
@@ -10,9 +10,12 @@ export function digest(secret: string): Buffer {
   return createHash('sha256').update(secret, 'utf8').digest();
 }
 
-/** Map key for a secret (session cookie, bearer token): the hex digest, never the secret itself. */
+/**
+ * Map key for a secret (session cookie, bearer token): the hex digest, never the secret itself.
+ * One-shot `hash` (no Hash object): it runs on every authenticated request.
+ */
 export function secretKey(secret: string): string {
-  return digest(secret).toString('hex');
+  return hash('sha256', secret, 'hex');
 }
 
 /**

@@ -48,16 +48,18 @@ export async function runJsonBatch(
   const parts = batch.data.requests;
   assertBatchSize(parts.length);
   const continueOnError = wantsContinueOnError(outer.prefer);
-  const responses: BatchPartResponse[] = [];
+  // Each part's answer is serialised as it comes (its body may already be JSON text): the body is
+  // exactly `JSON.stringify({ responses })` of the parts in BatchPartResponse form.
+  const responses: string[] = [];
   for (const part of parts) {
     const response = await runPart(service, outer, part);
-    responses.push(response);
+    responses.push(response.text);
     if (response.status >= 400 && !continueOnError) break;
   }
   return {
     status: 200,
     headers: { 'Content-Type': 'application/json; odata.metadata=minimal; charset=utf-8', 'OData-Version': '4.0' },
-    json: { responses },
+    jsonText: `{"responses":[${responses.join(',')}]}`,
   };
 }
 
@@ -65,13 +67,16 @@ async function runPart(
   service: ODataService,
   outer: BatchContext,
   part: z.infer<typeof BatchPart>,
-): Promise<BatchPartResponse> {
+): Promise<{ status: number; text: string }> {
   const base = { ...(part.id !== undefined ? { id: part.id } : {}), ...(part.atomicityGroup ? { atomicityGroup: part.atomicityGroup } : {}) };
   const headers = Object.fromEntries(Object.entries(part.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
   const body = part.body === undefined ? undefined : typeof part.body === 'string' ? part.body : JSON.stringify(part.body);
   // Parts share the outer content type when they carry none (reference §1.7: one content type for all parts).
   const response = await executeBatchRequest(service, outer, { method: part.method, url: part.url, headers, body }, 'application/json');
-  return { ...base, status: response.status, headers: response.headers, ...(response.json !== undefined ? { body: response.json } : response.text !== undefined ? { body: response.text } : {}) };
+  const head = JSON.stringify({ ...base, status: response.status, headers: response.headers } satisfies BatchPartResponse);
+  const answer = response.jsonText
+    ?? (response.json !== undefined ? JSON.stringify(response.json) : response.text !== undefined ? JSON.stringify(response.text) : undefined);
+  return { status: response.status, text: answer === undefined ? head : `${head.slice(0, -1)},"body":${answer}}` };
 }
 
 /** What every part of one batch shares: the signed-in user and the service root of the outer request. */

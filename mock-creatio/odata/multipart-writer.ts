@@ -51,6 +51,6 @@ function httpPart(answer: MultipartResponse): string {
 export function httpResponseText(response: ODataResponse): string {
   const statusLine = `HTTP/1.1 ${response.status} ${STATUS_CODES[response.status] ?? ''}`.trimEnd();
   const headers = Object.entries(response.headers).map(([name, value]) => `${name}: ${value}`);
-  const body = response.json !== undefined ? JSON.stringify(response.json) : (response.text ?? '');
+  const body = response.jsonText ?? (response.json !== undefined ? JSON.stringify(response.json) : (response.text ?? ''));
   return [statusLine, ...headers, '', body].join(CRLF);
 }

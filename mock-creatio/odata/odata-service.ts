@@ -8,6 +8,7 @@ import { ODataHttpError, invalidQuery } from './odata-error';
 import { parseQueryOptions } from './query-options';
 import { runQuery } from './query-runner';
 import { serializeRecord } from './serialize';
+import { collectionJson, entityJson, recordJson, wholeRecords } from './record-json';
 import { noResource, parseResourcePath } from './resource-path';
 import type { ResourcePath } from './resource-path';
 import { dbError, parseJsonBody } from './write-errors';
@@ -31,6 +32,8 @@ export interface ODataResponse {
   headers: Record<string, string>;
   /** A JSON body, or text for `$metadata`, `$count` and `$value`. */
   json?: unknown;
+  /** A JSON body already serialised (record reads splice cached record texts); used instead of `json`. */
+  jsonText?: string;
   text?: string;
 }
 
@@ -78,8 +81,16 @@ export function createODataService(options: ODataServiceOptions) {
     return record;
   }
 
+  function jsonHeaders(headers: Record<string, string>): Record<string, string> {
+    return { 'Content-Type': 'application/json; odata.metadata=minimal; odata.streaming=true; IEEE754Compatible=false; charset=utf-8', 'OData-Version': '4.0', ...headers };
+  }
+
   function json(status: number, body: unknown, headers: Record<string, string> = {}): ODataResponse {
-    return { status, headers: { 'Content-Type': 'application/json; odata.metadata=minimal; odata.streaming=true; IEEE754Compatible=false; charset=utf-8', 'OData-Version': '4.0', ...headers }, json: body };
+    return { status, headers: jsonHeaders(headers), json: body };
+  }
+
+  function jsonText(status: number, text: string): ODataResponse {
+    return { status, headers: jsonHeaders({}), jsonText: text };
   }
 
   function readCollection(req: ODataRequest, entity: string, count: boolean): ODataResponse {
@@ -92,6 +103,7 @@ export function createODataService(options: ODataServiceOptions) {
     const selectPart = query.select ? `(${query.select.join(',')})` : '';
     const body: Record<string, unknown> = { '@odata.context': `${req.serviceRoot}/$metadata#${entity}${selectPart}` };
     if (result.count !== undefined) body['@odata.count'] = result.count;
+    if (wholeRecords(query)) return jsonText(200, collectionJson(body, result.rows.map((row) => recordJson(model, tableOf, entity, row))));
     body.value = result.rows.map((row) => serializeRecord(model, tableOf, entity, row, query));
     return json(200, body);
   }
@@ -109,8 +121,10 @@ export function createODataService(options: ODataServiceOptions) {
       if (path.value) return { status: 200, headers: { 'Content-Type': 'text/plain; charset=utf-8' }, text: String(value ?? '') };
       return json(200, { '@odata.context': `${req.serviceRoot}/$metadata#${path.entity}(${path.key})/${path.property}`, value });
     }
+    const context = { '@odata.context': `${req.serviceRoot}/$metadata#${path.entity}/$entity` };
+    if (wholeRecords(query)) return jsonText(200, entityJson(context, recordJson(model, tableOf, path.entity, record)));
     const body = serializeRecord(model, tableOf, path.entity, record, query);
-    return json(200, { '@odata.context': `${req.serviceRoot}/$metadata#${path.entity}/$entity`, ...body });
+    return json(200, { ...context, ...body });
   }
 
   async function commit(changes: ChangeRequest[]): Promise<void> {

@@ -22,7 +22,7 @@ export function createODataHandler(options: { service: ODataService; requireAuth
     handle(options.service, req, res, root).catch(next);
   };
   return (req, res, next) => {
-    const root = ROOTS.find((r) => req.path === r || req.path.startsWith(`${r}/`));
+    const root = rootOf(req.path);
     if (!root) return next();
     options.requireAuth(req, res, (authError?: unknown) => {
       if (authError) return next(authError);
@@ -31,6 +31,14 @@ export function createODataHandler(options: { service: ODataService; requireAuth
       readText(req, res, (bodyError?: unknown) => (bodyError ? next(bodyError) : answer(req, res, root, next)));
     });
   };
+}
+
+/** The service root a path is under, if any (no allocation: every request passes here). */
+function rootOf(path: string): string | undefined {
+  for (const root of ROOTS) {
+    if (path.startsWith(root) && (path.length === root.length || path.charCodeAt(root.length) === 0x2f)) return root;
+  }
+  return undefined;
 }
 
 async function handle(service: ODataService, req: Request, res: Response, root: string): Promise<void> {
@@ -66,7 +74,8 @@ function batchForm(contentType: string): 'json' | 'multipart' {
 export function writeResponse(res: Response, response: ODataResponse): void {
   res.status(response.status);
   for (const [name, value] of Object.entries(response.headers)) res.setHeader(name, value);
-  if (response.json !== undefined) res.send(JSON.stringify(response.json));
+  if (response.jsonText !== undefined) res.send(response.jsonText);
+  else if (response.json !== undefined) res.send(JSON.stringify(response.json));
   // A Buffer keeps Express from appending `; charset=utf-8` to a Content-Type we set, such as the
   // multipart/mixed batch answer's `boundary=` header (every text answer names its charset itself).
   else if (response.text !== undefined) res.send(response.headers['Content-Type'] ? Buffer.from(response.text, 'utf8') : response.text);

@@ -11,8 +11,14 @@ import { StoreError } from './store.types';
  * text is byte-for-byte `JSON.stringify(records, null, 2)` of the reordered records, plus a newline.
  */
 
-/** Time spent serialising before yielding to the event loop (the budget is "never block > 50 ms"). */
-const SLICE_MS = 5;
+/**
+ * Work per slice before yielding to the event loop (the budget is "never block > 50 ms"), and the
+ * most text per slice: a slice's text stays a young-generation string (V8 puts strings past ~128 KB
+ * in large-object space, which only a full mark-compact frees) and is written through one reused
+ * buffer (fs-util.ts), so rewriting a 200 MB file does not drive full collections on the main thread.
+ */
+const SLICE_MS = 3;
+const SLICE_CHARS = 48 * 1024;
 
 /** Serialises one record at array depth (4-space keys), keys in column order, extras after. */
 export function serializeRecord(record: EntityRecord, columns: readonly string[]): string {
@@ -40,7 +46,7 @@ function serializeWith(record: EntityRecord, prefixes: readonly string[], column
   return count === 0 ? '  {}' : `  {\n${out}\n  }`;
 }
 
-/** Yields the file text in slices of about SLICE_MS of work, with a `setImmediate` turn between them. */
+/** Yields the file text in slices of at most SLICE_MS of work or SLICE_CHARS, with a `setImmediate` turn between them. */
 export async function* entityFileChunks(
   records: readonly EntityRecord[],
   entity: EntityDef,
@@ -54,14 +60,15 @@ export async function* entityFileChunks(
   let i = 0;
   while (i < records.length) {
     const started = performance.now();
-    const parts: string[] = [];
-    const head = i === 0 ? '[\n' : ',\n';
+    let text = i === 0 ? '[\n' : ',\n';
+    let first = true;
     do {
-      for (const end = Math.min(records.length, i + 50); i < end; i++) {
-        parts.push(serializeWith(records[i] as EntityRecord, prefixes, columns));
+      for (const end = Math.min(records.length, i + 8); i < end && text.length < SLICE_CHARS; i++) {
+        text += (first ? '' : ',\n') + serializeWith(records[i] as EntityRecord, prefixes, columns);
+        first = false;
       }
-    } while (i < records.length && performance.now() - started < SLICE_MS);
-    yield head + parts.join(',\n') + (i === records.length ? '\n]\n' : '');
+    } while (i < records.length && text.length < SLICE_CHARS && performance.now() - started < SLICE_MS);
+    yield i === records.length ? `${text}\n]\n` : text;
     await new Promise<void>((resolve) => setImmediate(resolve));
   }
 }

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { createSchemaModel } from '../schema/model';
+import type { EntityRecord } from '../schema/schema.types';
+import { FUZZ_ENTITIES } from '../../test/support/odata-fuzz/fuzz-schema';
+import { createSmallDataset } from '../../test/support/odata-fuzz/small-dataset';
+import { collectionJson, entityJson, recordJson } from './record-json';
+import { serializeRecord } from './serialize';
+
+const small = { ...createSmallDataset(), model: createSchemaModel(FUZZ_ENTITIES) };
+const objectForm = (entity: string, record: EntityRecord) => serializeRecord(small.model, small.tableOf, entity, record, {});
+const activities = () => [...(small.tableOf('Activity')?.all() ?? [])];
+
+describe('record JSON splicing', () => {
+  it('gives exactly JSON.stringify of the object form, for one entity and for a collection', () => {
+    const rows = activities();
+    expect(rows.length).toBeGreaterThan(1);
+    const context = { '@odata.context': 'http://127.0.0.1:1/0/odata/$metadata#Activity/$entity' };
+    for (const row of rows) {
+      expect(entityJson(context, recordJson(small.model, small.tableOf, 'Activity', row)))
+        .toBe(JSON.stringify({ ...context, ...objectForm('Activity', row) }));
+    }
+    const head = { '@odata.context': 'http://127.0.0.1:1/0/odata/$metadata#Activity', '@odata.count': rows.length };
+    const texts = rows.map((row) => recordJson(small.model, small.tableOf, 'Activity', row));
+    expect(collectionJson(head, texts)).toBe(JSON.stringify({ ...head, value: rows.map((row) => objectForm('Activity', row)) }));
+    expect(collectionJson(head, [])).toBe(JSON.stringify({ ...head, value: [] }));
+    expect(collectionJson({}, texts)).toBe(JSON.stringify({ value: rows.map((row) => objectForm('Activity', row)) }));
+  });
+
+  it('handles empty records and annotations', () => {
+    const context = { '@odata.context': 'x' };
+    expect(entityJson(context, '{}')).toBe(JSON.stringify(context));
+    expect(entityJson({}, '{"Id":"a"}')).toBe('{"Id":"a"}');
+  });
+
+  it('caches the text of a frozen (stored) record only', () => {
+    const row = activities()[0] as EntityRecord;
+    const frozen = Object.freeze({ ...row });
+    const first = recordJson(small.model, small.tableOf, 'Activity', frozen);
+    expect(recordJson(small.model, small.tableOf, 'Activity', frozen)).toBe(first);
+    const open: EntityRecord = { ...row };
+    const before = recordJson(small.model, small.tableOf, 'Activity', open);
+    open.Title = 'changed';
+    // A record that is not frozen may still change: its text is computed again each time.
+    expect(recordJson(small.model, small.tableOf, 'Activity', open)).not.toBe(before);
+    expect(JSON.parse(recordJson(small.model, small.tableOf, 'Activity', open)).Title).toBe('changed');
+  });
+});
