@@ -52,6 +52,14 @@ test('keyboard shortcuts, help overlay, every view reachable, themes', async ({ 
   await expectNoSecretShown();
   await page.screenshot({ path: `${SCREENSHOTS}creatio-desk-dark.png` });
 
+  // "system" follows the browser's colour scheme, live.
+  await page.getByRole('button', { name: /^Theme: dark/ }).click();
+  await expect(page.getByRole('button', { name: /^Theme: system/ })).toBeVisible();
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await page.emulateMedia({ colorScheme: 'light' });
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+
   // The page carries a strict policy, and nothing in it broke it.
   await expect(page.locator('meta[http-equiv="Content-Security-Policy"]')).toHaveAttribute('content', /script-src 'self'; style-src 'self'/);
   expect(violations).toEqual([]);

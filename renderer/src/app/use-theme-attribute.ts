@@ -1,4 +1,7 @@
-/** Puts the chosen theme on <html data-theme>: "system" leaves it to prefers-color-scheme (base.css). */
+/**
+ * Puts the theme in force on <html data-theme="light|dark">: the chosen one, or for "system" the one
+ * prefers-color-scheme asks for (followed live). base.css then needs one rule per theme.
+ */
 import { useEffect } from 'react';
 import { selectTheme } from '../stores/app/app.selectors';
 import { useAppStore } from '../stores/app/app.store';
@@ -6,7 +9,15 @@ import { useAppStore } from '../stores/app/app.store';
 export function useThemeAttribute(): void {
   const theme = useAppStore(selectTheme);
   useEffect(() => {
-    if (theme === 'system') delete document.documentElement.dataset.theme;
-    else document.documentElement.dataset.theme = theme;
+    const root = document.documentElement;
+    if (theme !== 'system') {
+      root.dataset.theme = theme;
+      return undefined;
+    }
+    const query = window.matchMedia('(prefers-color-scheme: dark)');
+    const apply = () => { root.dataset.theme = query.matches ? 'dark' : 'light'; };
+    apply();
+    query.addEventListener('change', apply);
+    return () => query.removeEventListener('change', apply);
   }, [theme]);
 }
