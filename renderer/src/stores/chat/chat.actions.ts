@@ -3,9 +3,9 @@ import { SayBody, type StartConversationBody } from '../../../../contract';
 import { labClient } from '../../api/lab-client';
 import { coalesceByKey } from '../../lib/coalesce';
 import { useChatStore } from './chat.store';
+import { errorMessage as message } from '../../lib/acting';
 
 const store = () => useChatStore.getState();
-const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 export async function loadConversations(): Promise<void> {
   const client = labClient();

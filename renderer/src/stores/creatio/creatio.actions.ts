@@ -3,9 +3,9 @@ import { labClient } from '../../api/lab-client';
 import { coalesce } from '../../lib/coalesce';
 import { ACTIVITY_TYPE, QUERIES, toActivityRow, toCaseDetail, toCaseRow, toStatusRow } from './creatio.rows';
 import { useCreatioStore } from './creatio.store';
+import { errorMessage as message, withActing } from '../../lib/acting';
 
 const store = () => useCreatioStore.getState();
-const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** Reads the case list (and, once, the statuses); bursts of record events coalesce into one read. */
 export const refreshCases = coalesce(async () => {
@@ -38,14 +38,8 @@ export function openCase(id: string | null): void {
 }
 
 async function act(label: string, work: () => Promise<void>): Promise<boolean> {
-  store().setActing(label);
   try {
-    await work();
-    store().setActing(null);
-    return true;
-  } catch (error) {
-    store().setActing(null, message(error));
-    return false;
+    return await withActing(store().setActing, label, work);
   } finally {
     void refreshOpenCase();
     void refreshCases();

@@ -9,9 +9,9 @@ import { onLabEvents, onStreamOpen } from '../../bridge/event-listeners';
 import { coalesce } from '../../lib/coalesce';
 import { currentFaults } from './faults.recovery';
 import { useFaultsStore } from './faults.store';
+import { errorMessage as message } from '../../lib/acting';
 
 const store = () => useFaultsStore.getState();
-const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 let upAgainTimer: ReturnType<typeof setTimeout> | undefined;
 

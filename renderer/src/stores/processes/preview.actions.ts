@@ -9,9 +9,9 @@ import { coalesce, coalesceByKey } from '../../lib/coalesce';
 import { maskWebhookToken, toDefinition } from './draft';
 import { displayColumnOf, parseMetadata } from './entity-model';
 import { useProcessesStore, type RecordOption } from './processes.store';
+import { errorMessage as message } from '../../lib/acting';
 
 const store = () => useProcessesStore.getState();
-const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 /** Edits come in keystrokes: preview once typing pauses, not on every key. */
 const PREVIEW_PAUSE_MS = 250;
 

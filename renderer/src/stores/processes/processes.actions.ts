@@ -4,9 +4,9 @@ import { coalesce } from '../../lib/coalesce';
 import { draftFromProcess, newDraft, toDefinition } from './draft';
 import { loadRecords, schedulePreview } from './preview.actions';
 import { useProcessesStore } from './processes.store';
+import { errorMessage as message, withActing } from '../../lib/acting';
 
 const store = () => useProcessesStore.getState();
-const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** Reads the list; the open draft is left alone (it may hold edits). */
 export const loadProcesses = coalesce(async () => {
@@ -46,16 +46,8 @@ export function startNewProcess(): void {
   afterOpen();
 }
 
-async function act(label: string, work: () => Promise<void>): Promise<boolean> {
-  store().setActing(label);
-  try {
-    await work();
-    store().setActing(null);
-    return true;
-  } catch (error) {
-    store().setActing(null, message(error));
-    return false;
-  }
+function act(label: string, work: () => Promise<void>): Promise<boolean> {
+  return withActing(store().setActing, label, work);
 }
 
 /** One of the seed's two processes, pointed at the engine's webhook URL (kept secret by the site). */

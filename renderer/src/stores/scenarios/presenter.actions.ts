@@ -10,9 +10,9 @@ import { coalesce } from '../../lib/coalesce';
 import { refreshRun } from './scenarios.actions';
 import { sourceOf } from './scenarios.selectors';
 import { useScenariosStore } from './scenarios.store';
+import { errorMessage as message } from '../../lib/acting';
 
 const store = () => useScenariosStore.getState();
-const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** Reads the presenter again (events say it changed); bursts coalesce. */
 export const refreshPresenter = coalesce(async () => {

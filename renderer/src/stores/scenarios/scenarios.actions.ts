@@ -6,9 +6,9 @@ import { labClient } from '../../api/lab-client';
 import { coalesceByKey } from '../../lib/coalesce';
 import { sourceOf } from './scenarios.selectors';
 import { type Opened, useScenariosStore } from './scenarios.store';
+import { errorMessage as message } from '../../lib/acting';
 
 const store = () => useScenariosStore.getState();
-const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** A scenario file is small; anything bigger is a mistake (the API refuses over 500,000 characters). */
 export const MAX_FILE_BYTES = 500_000;

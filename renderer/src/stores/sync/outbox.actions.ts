@@ -2,9 +2,9 @@
 import { labClient } from '../../api/lab-client';
 import { coalesce } from '../../lib/coalesce';
 import { useSyncStore } from './sync.store';
+import { errorMessage as message } from '../../lib/acting';
 
 const store = () => useSyncStore.getState();
-const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 export const loadOutbox = coalesce(async () => {
   if (store().outboxLoad === 'idle') store().setOutboxLoad('loading');

@@ -8,9 +8,9 @@ import { LabApiError, labClient } from '../../api/lab-client';
 import { coalesce } from '../../lib/coalesce';
 import { toBody } from './settings-draft';
 import { useSyncStore, type PickerKind } from './sync.store';
+import { errorMessage as message } from '../../lib/acting';
 
 const store = () => useSyncStore.getState();
-const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** The site's records each picker lists, by name (Creatio's lookups; groups are roles, not users: §3.7). */
 const PICKER_QUERIES: Record<PickerKind, string> = {

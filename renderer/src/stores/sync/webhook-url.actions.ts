@@ -6,9 +6,9 @@
 import { labClient } from '../../api/lab-client';
 import { useAppStore } from '../app/app.store';
 import { useSyncStore } from './sync.store';
+import { errorMessage as message } from '../../lib/acting';
 
 const store = () => useSyncStore.getState();
-const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 export async function loadWebhookUrl(): Promise<void> {
   try {

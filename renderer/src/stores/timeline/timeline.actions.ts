@@ -5,9 +5,9 @@ import {
   eventView, findJournalEntry, findProcessRun, findWebhookEntry, journalView, processView, webhookView, type RequestView,
 } from './timeline.requests';
 import { useTimelineStore } from './timeline.store';
+import { errorMessage as message } from '../../lib/acting';
 
 const store = () => useTimelineStore.getState();
-const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** Reads the events the lab kept from before the window connected (once; again after an error). */
 export async function loadHistory(): Promise<void> {

@@ -9,9 +9,9 @@ import { coalesce } from '../../lib/coalesce';
 import { useAppStore } from '../app/app.store';
 import { curlCommand, webhookBase } from './curl';
 import { useWebhooksStore, type WebhookDraft } from './webhooks.store';
+import { errorMessage as message } from '../../lib/acting';
 
 const store = () => useWebhooksStore.getState();
-const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** Reads the log again; bursts of webhook events coalesce into one read. */
 export const loadLog = coalesce(async () => {
