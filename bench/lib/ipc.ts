@@ -17,6 +17,8 @@ export interface ServerStats {
   /** Event-loop delay since the last reset-loop, milliseconds (perf_hooks.monitorEventLoopDelay). */
   loopMaxMs: number;
   loopP99Ms: number;
+  /** The longest garbage-collection pause since the last reset-loop (PerformanceObserver 'gc'). */
+  gcMaxMs?: number;
   /** Log compactions the server finished since the last reset-loop (the simulator only). */
   compactions?: number;
 }

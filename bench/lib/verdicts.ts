@@ -85,7 +85,8 @@ function loopVerdict(results: BenchResults): Verdict {
     const what = r.scenario === 'post-sustained'
       ? `sustained at ${count(r.size)} (${r.result ? `${r.result.seconds.toFixed(0)} s, ` : ''}${r.compactions ?? '?'} compactions)`
       : count(r.size);
-    return `${what}: max ${ms(r.loop?.maxMs ?? 0)}, p99 ${ms(r.loop?.p99Ms ?? 0)}`;
+    const gc = r.loop?.gcMaxMs === undefined ? '' : ` (longest garbage-collection pause ${ms(r.loop.gcMaxMs)})`;
+    return `${what}: max ${ms(r.loop?.maxMs ?? 0)}${gc}, p99 ${ms(r.loop?.p99Ms ?? 0)}`;
   });
   return { goal, met: worst <= 50, detail: detail.join('; ') };
 }

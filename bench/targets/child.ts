@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import type { Dataset } from '../lib/activity-data';
 import type { FromChild, TargetConfig, ToChild } from '../lib/ipc';
 
@@ -35,6 +35,13 @@ export function runTarget(start: StartTarget): void {
   // 1 ms resolution: the target is "never blocks for more than 50 ms", so finer is not needed
   const loop = monitorEventLoopDelay({ resolution: 1 });
   loop.enable();
+  // GC pauses stop the event loop too: measured apart, so a stall can be told from persistence's own work.
+  let gcMaxMs = 0;
+  let measuringGc = true;
+  new PerformanceObserver((list) => {
+    if (!measuringGc) return;
+    for (const entry of list.getEntries()) gcMaxMs = Math.max(gcMaxMs, entry.duration);
+  }).observe({ entryTypes: ['gc'] });
   const boot = async (): Promise<void> => {
     const started = performance.now();
     const data = await loadDataset(config.dataFile);
@@ -45,11 +52,15 @@ export function runTarget(start: StartTarget): void {
       const message = raw as ToChild;
       if (message.type === 'reset-loop') {
         loop.reset();
+        gcMaxMs = 0;
+        measuringGc = true;
         compactionsAtReset = target.compactions?.() ?? 0;
       }
       if (message.type === 'stats') {
         const loopMaxMs = loop.max / 1e6;
         const loopP99Ms = loop.percentile(99) / 1e6;
+        const gcMax = gcMaxMs;
+        measuringGc = false; // the forced collection below is the bench's, not the run's
         // a full collection first (the child runs with --expose-gc) so heap figures are live data
         (globalThis as { gc?: () => void }).gc?.();
         const memory = process.memoryUsage();
@@ -61,6 +72,7 @@ export function runTarget(start: StartTarget): void {
             heapUsed: memory.heapUsed,
             loopMaxMs,
             loopP99Ms,
+            gcMaxMs: gcMax,
             ...(target.compactions ? { compactions: target.compactions() - compactionsAtReset } : {}),
           },
         });

@@ -6,12 +6,21 @@ import { serializeRecord } from './serialize';
 
 /**
  * JSON text of whole records (every column, no `$select` / `$expand`), cached per record. The store's
- * records are frozen and an update replaces the object (store/apply-changes.ts), so a record's text
- * never goes stale, and a WeakMap entry goes away with the record it describes. GET by key and the
- * filtered list then splice cached text instead of building and stringifying an object per row:
- * that work was most of their CPU. The bytes are exactly `JSON.stringify` of the object form.
+ * records are frozen and an update replaces the object (store/apply-changes.ts), so an entry whose
+ * record is not the one asked for is stale and is made again. GET by key and the filtered list then
+ * splice cached text instead of building and stringifying an object per row: that work was most of
+ * their CPU. The bytes are exactly `JSON.stringify` of the object form.
+ *
+ * Per table, a Map by Id, not a WeakMap by record: V8 treats every WeakMap entry as an ephemeron in a
+ * full collection, and 100,000 of them made its pause about 120 ms (the bench's sustained POST run;
+ * about 40 ms with these Maps). The Maps hang off their Table (a WeakMap of a few tables), so a closed
+ * site's texts go with it; entries of deleted records stay until the Map outgrows its table twice over.
  */
-const cache = new WeakMap<EntityRecord, string>();
+interface Entry {
+  record: EntityRecord;
+  text: string;
+}
+const caches = new WeakMap<Table, Map<string, Entry>>();
 
 type TableOf = (entity: string) => Table | undefined;
 
@@ -22,10 +31,16 @@ export function wholeRecords(query: Pick<QueryOptions, 'select' | 'expand'>): bo
 
 /** `JSON.stringify(serializeRecord(...))` for a whole record; cached when the record is frozen (stored). */
 export function recordJson(model: SchemaModel, tableOf: TableOf, entity: string, record: EntityRecord): string {
-  const hit = cache.get(record);
-  if (hit !== undefined) return hit;
+  const table = tableOf(entity);
+  const cache = table ? caches.get(table) : undefined;
+  const id = String(record.Id);
+  const hit = cache?.get(id);
+  if (hit !== undefined && hit.record === record) return hit.text;
   const text = JSON.stringify(serializeRecord(model, tableOf, entity, record, {}));
-  if (Object.isFrozen(record)) cache.set(record, text);
+  if (!table || !Object.isFrozen(record)) return text;
+  let map = cache;
+  if (!map || map.size > table.size * 2 + 1_000) caches.set(table, (map = new Map()));
+  map.set(id, { record, text });
   return text;
 }
 
