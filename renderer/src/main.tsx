@@ -8,6 +8,7 @@ import './styles/base.css';
 import './styles/shell.css';
 import './styles/chat.css';
 import './styles/desk.css';
+import './styles/exchange.css';
 
 const token = takeTokenFromLocation();
 if (token) setLabClient(createLabClient({ token }));

@@ -78,8 +78,8 @@ export function filterPaths(model: EntityModel, entity: string, depth = 1): stri
   return out;
 }
 
-/** The column at the end of a filter path, or undefined when the path names nothing. */
-export function columnAt(model: EntityModel, entity: string, path: string): ColumnInfo | undefined {
+/** The object a filter path's last segment belongs to, and that segment; undefined when a lookup on the way names nothing. */
+function endOfPath(model: EntityModel, entity: string, path: string): { entity: string; last: string } | undefined {
   const segments = path.split('/');
   let current = entity;
   for (const segment of segments.slice(0, -1)) {
@@ -87,19 +87,19 @@ export function columnAt(model: EntityModel, entity: string, path: string): Colu
     if (!lookup) return undefined;
     current = lookup.target;
   }
-  return model[current]?.columns.find((c) => c.name === segments[segments.length - 1]);
+  return { entity: current, last: segments[segments.length - 1] ?? '' };
+}
+
+/** The column at the end of a filter path, or undefined when the path names nothing. */
+export function columnAt(model: EntityModel, entity: string, path: string): ColumnInfo | undefined {
+  const end = endOfPath(model, entity, path);
+  return end && model[end.entity]?.columns.find((c) => c.name === end.last);
 }
 
 /** The object a lookup column points at (`TypeId` on Activity → `ActivityType`), for the value picker. */
 export function lookupTargetOf(model: EntityModel, entity: string, path: string): string | undefined {
-  const segments = path.split('/');
-  let current = entity;
-  for (const segment of segments.slice(0, -1)) {
-    const lookup = lookupOf(model, current, segment);
-    if (!lookup) return undefined;
-    current = lookup.target;
-  }
-  return model[current]?.lookups.find((l) => l.column === segments[segments.length - 1])?.target;
+  const end = endOfPath(model, entity, path);
+  return end && model[end.entity]?.lookups.find((l) => l.column === end.last)?.target;
 }
 
 /** A column good for showing a record in a list (Creatio's primary display column, mostly). */
