@@ -1,4 +1,4 @@
-import { assertBatchSize, executeBatchRequest, wantsContinueOnError } from './batch';
+import { assertBatchSize, durableOnce, executeBatchRequest, wantsContinueOnError } from './batch';
 import type { BatchContext } from './batch';
 import { parseMultipartBatch } from './multipart-parser';
 import type { MultipartItem, MultipartRequest } from './multipart-parser';
@@ -25,13 +25,16 @@ export async function runMultipartBatch(
   assertBatchSize(countRequests(items));
   const continueOnError = wantsContinueOnError(outer.prefer);
   const answers: MultipartAnswer[] = [];
-  for (const item of items) {
-    const answer = item.kind === 'changeset'
-      ? await runChangeSet(service, outer, item.requests)
-      : await runRequest(service, outer, item);
-    answers.push(answer);
-    if (answer.kind === 'response' && answer.response.status >= 400 && !continueOnError) break;
-  }
+  await durableOnce(async (deferDurable) => {
+    const context = { ...outer, deferDurable };
+    for (const item of items) {
+      const answer = item.kind === 'changeset'
+        ? await runChangeSet(service, context, item.requests)
+        : await runRequest(service, context, item);
+      answers.push(answer);
+      if (answer.kind === 'response' && answer.response.status >= 400 && !continueOnError) break;
+    }
+  });
   const { contentType, body } = writeMultipartBatch(answers);
   return { status: 200, headers: { 'Content-Type': contentType, 'OData-Version': '4.0' }, text: body };
 }

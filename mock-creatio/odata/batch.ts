@@ -51,11 +51,13 @@ export async function runJsonBatch(
   // Each part's answer is serialised as it comes (its body may already be JSON text): the body is
   // exactly `JSON.stringify({ responses })` of the parts in BatchPartResponse form.
   const responses: string[] = [];
-  for (const part of parts) {
-    const response = await runPart(service, outer, part);
-    responses.push(response.text);
-    if (response.status >= 400 && !continueOnError) break;
-  }
+  await durableOnce(async (deferDurable) => {
+    for (const part of parts) {
+      const response = await runPart(service, { ...outer, deferDurable }, part);
+      responses.push(response.text);
+      if (response.status >= 400 && !continueOnError) break;
+    }
+  });
   return {
     status: 200,
     headers: { 'Content-Type': 'application/json; odata.metadata=minimal; charset=utf-8', 'OData-Version': '4.0' },
@@ -83,6 +85,24 @@ async function runPart(
 export interface BatchContext {
   userContactId: string;
   serviceRoot: string;
+  /** Where the parts' writes hand their durability (durableOnce); absent: each part waits for its own. */
+  deferDurable?: (durable: Promise<void>) => void;
+}
+
+/**
+ * Runs a batch's parts with their writes' durability collected instead of awaited one by one, then
+ * waits for all of it before the batch answers: every part still sees the ones before it (they are
+ * applied in memory at once), and the write-ahead log flushes the lot together. A failed flush fails
+ * the whole batch (a 500: the client retries it; its inserts carry their ids, so nothing is made twice).
+ */
+export async function durableOnce<T>(run: (deferDurable: (durable: Promise<void>) => void) => Promise<T>): Promise<T> {
+  const pending: Promise<void>[] = [];
+  const result = await run((durable) => {
+    durable.catch(() => undefined); // awaited below; never an unhandled rejection meanwhile
+    pending.push(durable);
+  });
+  await Promise.all(pending);
+  return result;
 }
 
 /** One request of a batch, in either form; header names lowercase. */
@@ -122,6 +142,7 @@ export async function executeBatchRequest(
     return await service.handle({
       method: request.method, path, query, body: request.body, contentType,
       userContactId: outer.userContactId, serviceRoot: outer.serviceRoot,
+      ...(outer.deferDurable ? { deferDurable: outer.deferDurable } : {}),
     });
   } catch (error) {
     if (error instanceof ODataHttpError) {

@@ -25,6 +25,11 @@ export interface ODataRequest {
   userContactId: string;
   /** Absolute URL of the service root, e.g. `http://127.0.0.1:5000/0/odata`. */
   serviceRoot: string;
+  /**
+   * Inside a `$batch`: a write hands its durability here instead of waiting for it, and the batch
+   * waits for all of them before it answers (store.types.ts, `apply`). Absent: a write answers once durable.
+   */
+  deferDurable?: (durable: Promise<void>) => void;
 }
 
 export interface ODataResponse {
@@ -127,9 +132,10 @@ export function createODataService(options: ODataServiceOptions) {
     return json(200, { ...context, ...body });
   }
 
-  async function commit(changes: ChangeRequest[]): Promise<void> {
+  async function commit(req: ODataRequest, changes: ChangeRequest[]): Promise<void> {
+    let durable: Promise<void>;
     try {
-      await store.commit(changes);
+      durable = store.apply(changes).durable;
     } catch (error) {
       if (error instanceof StoreError && error.code === 'DUPLICATE_KEY') {
         const entity = changes[0]?.entity ?? '';
@@ -137,12 +143,14 @@ export function createODataService(options: ODataServiceOptions) {
       }
       throw error;
     }
+    if (req.deferDurable) req.deferDurable(durable);
+    else await durable;
   }
 
   async function create(req: ODataRequest, entity: string): Promise<ODataResponse> {
     const body = parseJsonBody(req.body, req.contentType);
     const record = prepareInsert(writeContext(req), entity, body);
-    await commit([{ kind: 'insert', entity, record }]);
+    await commit(req, [{ kind: 'insert', entity, record }]);
     const id = String(record.Id);
     const payload = serializeRecord(model, tableOf, entity, record, {});
     // Creatio answers POST with 201 and the full entity (reference/creatio-api.md §1.5).
@@ -155,12 +163,12 @@ export function createODataService(options: ODataServiceOptions) {
     const existing = getRecord(entity, key);
     const body = parseJsonBody(req.body, req.contentType);
     const record = prepareUpdate(writeContext(req), entity, existing, body);
-    await commit([{ kind: 'update', entity, record }]);
+    await commit(req, [{ kind: 'update', entity, record }]);
     // PATCH answers 204 No Content with no body (reference §1.5).
     return { status: 204, headers: {} };
   }
 
-  async function remove(entity: string, key: string): Promise<ODataResponse> {
+  async function remove(req: ODataRequest, entity: string, key: string): Promise<ODataResponse> {
     getRecord(entity, key);
     for (const def of model.entities) {
       for (const column of def.columns) {
@@ -170,7 +178,7 @@ export function createODataService(options: ODataServiceOptions) {
         }
       }
     }
-    await commit([{ kind: 'delete', entity, id: key }]);
+    await commit(req, [{ kind: 'delete', entity, id: key }]);
     return { status: 204, headers: {} };
   }
 
@@ -206,7 +214,7 @@ export function createODataService(options: ODataServiceOptions) {
         if (method === 'GET') return readEntity(req, path);
         if (path.property) notAllowed('GET');
         if (method === 'PATCH') return update(req, path.entity, path.key);
-        if (method === 'DELETE') return remove(path.entity, path.key);
+        if (method === 'DELETE') return remove(req, path.entity, path.key);
         return notAllowed('GET, PATCH, DELETE');
     }
   }

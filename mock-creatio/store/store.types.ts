@@ -44,6 +44,13 @@ export interface DataStore {
    * in the workspace. Listeners are called after durability, in commit order.
    */
   commit(changes: readonly ChangeRequest[]): Promise<readonly RecordChange[]>;
+  /**
+   * The same as `commit`, split in two: applies the changes in memory now (throwing, before touching
+   * anything, where `commit` would reject) and hands back the promise of their durability. A `$batch`
+   * applies its parts one after another and waits for all of them to be durable once, before it
+   * answers: the write-ahead log then flushes them together instead of once per part.
+   */
+  apply(changes: readonly ChangeRequest[]): { changes: readonly RecordChange[]; durable: Promise<void> };
   /** Called after each durable commit, in commit order (business processes hook here, issue 4). */
   onCommit(listener: CommitListener): () => void;
   /** Replaces all data with the seed (and persists that). */

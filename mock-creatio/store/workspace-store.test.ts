@@ -103,6 +103,22 @@ describe('commit', () => {
     await store.close();
   });
 
+  it('apply: changes are in memory at once, a bad one throws before anything is touched, durability comes after', async () => {
+    const store = await open(dir, { durability: 'fsync' });
+    expect(() => store.apply([{ kind: 'insert', entity: 'Case', record: caseRecord(0) }])).toThrow(expect.objectContaining({ code: 'DUPLICATE_KEY' }));
+    const first = store.apply([{ kind: 'insert', entity: 'Case', record: caseRecord(1) }]);
+    // the next part sees the first at once, before either is durable (a $batch's parts run like this)
+    const second = store.apply([{ kind: 'update', entity: 'Case', record: caseRecord(1, { Subject: 'seen' }) }]);
+    expect(store.table('Case')?.get(caseId(1))?.Subject).toBe('seen');
+    expect(first.changes.map((c) => c.kind)).toEqual(['insert']);
+    await Promise.all([first.durable, second.durable]);
+    expect((await walLines()).map((line) => (JSON.parse(line) as { seq: number }).seq)).toEqual([1, 2]);
+    await store.abandon();
+    const again = await open(dir);
+    expect(again.table('Case')?.get(caseId(1))?.Subject).toBe('seen');
+    await again.close();
+  });
+
   it('keeps 1,000 parallel inserts, in order, after a crash (group commit)', async () => {
     const store = await open(dir, { durability: 'fsync' });
     const acked = await Promise.all(

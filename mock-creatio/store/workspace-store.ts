@@ -74,18 +74,23 @@ export class DurableDataStore implements DataStore {
   }
 
   commit(changes: readonly ChangeRequest[]): Promise<readonly RecordChange[]> {
-    if (this.closing) return Promise.reject(new Error('The data store is closed'));
-    let applied: RecordChange[];
+    let applied: ReturnType<DurableDataStore['apply']>;
     try {
-      applied = applyChanges(this.tables, changes);
+      applied = this.apply(changes);
     } catch (err) {
       return Promise.reject(err);
     }
-    if (applied.length === 0) return Promise.resolve(applied);
+    return applied.durable.then(() => applied.changes);
+  }
+
+  apply(changes: readonly ChangeRequest[]): { changes: readonly RecordChange[]; durable: Promise<void> } {
+    if (this.closing) throw new Error('The data store is closed');
+    const applied = applyChanges(this.tables, changes);
+    if (applied.length === 0) return { changes: applied, durable: Promise.resolve() };
     const seq = ++this.sequence;
     for (const change of applied) this.dirty.add(change.entity);
     const line = JSON.stringify({ seq, changes: applied.map(toWalChange) });
-    return this.wal.append(seq, line, () => this.afterDurable(applied, seq)).then(() => applied);
+    return { changes: applied, durable: this.wal.append(seq, line, () => this.afterDurable(applied, seq)) };
   }
 
   onCommit(listener: CommitListener): () => void {
