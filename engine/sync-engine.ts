@@ -36,6 +36,11 @@ export interface SyncEngineOptions {
    */
   batchLimit?: number;
   /**
+   * Most `$batch` requests in flight at once (default 1): the writes of other conversations that
+   * come meanwhile go out together in the next one (creatio/shared-batches.ts).
+   */
+  batchesInFlight?: number;
+  /**
    * Outbox items not yet in Creatio from which a new customer message waits (at most 1 s, first come
    * first served) for the sync to catch up before it is stored, while the sync is making progress
    * (default 4,000; 0: never). Keeps intake from starving the sync under overload.
@@ -118,7 +123,9 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     for (const event of events) emit(event);
   }
 
-  const writer = createCreatioWriter({ client: () => client, state, nowIso });
+  const writer = createCreatioWriter({
+    client: () => client, state, nowIso, ...(options.batchesInFlight === undefined ? {} : { batchesInFlight: options.batchesInFlight }),
+  });
   const gate = createIntakeGate({
     clock, backlog: () => runner.backlog(), highWater: options.backlogLimit ?? 4_000, maxWaitMs: 1_000, stalledAfterMs: 1_000,
   });

@@ -1,8 +1,8 @@
 /**
  * The Creatio writer sending several outbox items as one OData `$batch`, against the real simulated
  * site over HTTP (port 0): a case and its first activities in one request, a re-sent batch after a
- * lost reply (duplicates inside a batch are "done"), a failure in the middle, and a site that does
- * not know `$batch`.
+ * lost reply (duplicates inside a batch are "done"), a failure in the middle, a site that does
+ * not know `$batch`, and several conversations' writes sharing one `$batch` (creatio/shared-batches.ts).
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type TestSite, startTestSite } from '../../test/support/creatio-site';
@@ -24,7 +24,7 @@ const newId = () => `0ba7c000-0000-4000-8000-${String(nextId++).padStart(12, '0'
 const at = '2026-11-24T09:00:00.000Z';
 
 /** A writer over a recording fetch; `refuseBatch` answers `$batch` 404 as a site before Creatio 7.16.1 would. */
-function setup(options: { refuseBatch?: boolean } = {}) {
+function setup(options: { refuseBatch?: boolean; batchesInFlight?: number } = {}) {
   const sent: string[] = [];
   const recording: Fetch = async (input, init) => {
     const path = new URL(input).pathname;
@@ -39,14 +39,16 @@ function setup(options: { refuseBatch?: boolean } = {}) {
   const state = createEngineState();
   const conversationId = `conv-${nextId}`;
   applyEvent(state, { type: 'conversation.started', at, conversationId, channel: 'web', customer: { name: 'Batch Ann' } });
-  const writer = createCreatioWriter({ client: () => client, state, nowIso: () => at });
+  const writer = createCreatioWriter({
+    client: () => client, state, nowIso: () => at, ...(options.batchesInFlight ? { batchesInFlight: options.batchesInFlight } : {}),
+  });
   let seq = 0;
-  const item = (kind: OutboxItemKind, payload: OutboxPayload): OutboxItem => ({
-    id: newId(), conversationId, seq: ++seq, kind, payload, attempts: 0, nextAttemptAt: 0, state: 'pending', enqueuedAt: at,
+  const item = (kind: OutboxItemKind, payload: OutboxPayload, conversation = conversationId): OutboxItem => ({
+    id: newId(), conversationId: conversation, seq: ++seq, kind, payload, attempts: 0, nextAttemptAt: 0, state: 'pending', enqueuedAt: at,
   });
-  const activity = (caseId: string, text: string) => item('activity.log', {
+  const activity = (caseId: string, text: string, conversation = conversationId) => item('activity.log', {
     activityId: newId(), caseId, role: 'customer', title: `Customer: ${text}`, body: text, startDate: at, sender: 'ann@example.com', typeId: ACTIVITY_TYPE_TASK,
-  });
+  }, conversation);
   const newCase = (caseId: string, email: string) => item('case.create', {
     caseId, newContactId: newId(), customer: { name: 'Batch Ann', email }, channel: 'web', subject: 'Batch', notes: 'n',
   });
@@ -112,4 +114,47 @@ it('a site that does not know $batch gets one request per write, and no more bat
   await s.writer.executeGroup([s.activity(caseId, 'c'), s.activity(caseId, 'd')]);
   expect(s.sent.filter((r) => r.startsWith('POST')).slice(5)).toEqual(['POST Activity', 'POST Activity']);
   expect((await activitiesOf(s.client, caseId)).map((r) => r.Body)).toEqual(['a', 'b', 'c', 'd']);
+});
+
+/** Another conversation of the same writer, with a case made for it; its id and its case's. */
+async function otherConversation(s: ReturnType<typeof setup>): Promise<{ conversationId: string; caseId: string }> {
+  const conversationId = `conv-other-${nextId}`;
+  applyEvent(s.state, { type: 'conversation.started', at, conversationId, channel: 'web', customer: { name: 'Batch Bob' } });
+  const caseId = newId();
+  const made = await s.writer.executeGroup([{ ...s.newCase(caseId, `other.${caseId}@example.com`), conversationId }]);
+  expect(made.failure).toBeUndefined();
+  return { conversationId, caseId };
+}
+
+it('conversations writing while a batch is in flight share the next $batch, each getting its own answer', async () => {
+  const s = setup({ batchesInFlight: 1 });
+  const [a, b, c] = [await otherConversation(s), await otherConversation(s), await otherConversation(s)];
+  const before = s.sent.length;
+  // a goes out at once; b and c are handed in while it is in flight, and go out together after it
+  const outcomes = await Promise.all([a, b, c].map((x) => s.writer.executeGroup([
+    s.activity(x.caseId, `${x.conversationId} 1`, x.conversationId), s.activity(x.caseId, `${x.conversationId} 2`, x.conversationId),
+  ])));
+  expect(outcomes.map((o) => [o.failure, types(o.done)])).toEqual([a, b, c].map(() => [undefined, ['activity.logged', 'activity.logged']]));
+  expect(s.sent.slice(before)).toEqual(['POST $batch', 'POST $batch']);
+  for (const x of [a, b, c]) expect((await activitiesOf(s.client, x.caseId)).map((r) => r.Body)).toEqual([`${x.conversationId} 1`, `${x.conversationId} 2`]);
+});
+
+it('a failing part in a shared $batch: the conversations after it were not run (no failure of theirs), and land when tried again', async () => {
+  const s = setup({ batchesInFlight: 1 });
+  const [a, b, c] = [await otherConversation(s), await otherConversation(s), await otherConversation(s)];
+  const missingCase = newId();
+  const [first, failing, after] = await Promise.all([
+    s.writer.executeGroup([s.activity(a.caseId, 'a 1', a.conversationId), s.activity(a.caseId, 'a 2', a.conversationId)]),
+    s.writer.executeGroup([s.activity(b.caseId, 'b 1', b.conversationId), { ...s.item('case.update', { caseId: missingCase, patch: { Subject: 'x' } }), conversationId: b.conversationId }]),
+    s.writer.executeGroup([s.activity(c.caseId, 'c 1', c.conversationId), s.activity(c.caseId, 'c 2', c.conversationId)]),
+  ]);
+  expect(types(first.done)).toEqual(['activity.logged', 'activity.logged']);
+  expect(types(failing.done)).toEqual(['activity.logged']);
+  expect(failing.failure).toMatchObject({ code: 'CREATIO_NOT_FOUND' });
+  // c shared b's batch, behind b's failing part: Creatio ran none of it, and that is no failure of c's
+  expect(after).toEqual({ done: [] });
+  expect(await activitiesOf(s.client, c.caseId)).toEqual([]);
+  const again = await s.writer.executeGroup([s.activity(c.caseId, 'c 1', c.conversationId), s.activity(c.caseId, 'c 2', c.conversationId)]);
+  expect(types(again.done)).toEqual(['activity.logged', 'activity.logged']);
+  expect((await activitiesOf(s.client, c.caseId)).map((r) => r.Body)).toEqual(['c 1', 'c 2']);
 });

@@ -6,8 +6,8 @@
  * CREATIO_DUPLICATE ("that record is already there") and counts it as done: no record is ever made
  * twice (issue 3, "Nothing lost, nothing twice").
  */
-import type { CreatioClient } from '../creatio';
-import { odataString } from '../creatio';
+import type { CreatioClient, SharedBatches } from '../creatio';
+import { createSharedBatches, odataString } from '../creatio';
 import type { Customer, DurableEvent } from '../events';
 import type {
   ActivityLogPayload, CaseAiFieldsPayload, CaseCreatePayload, CaseResolvePayload, CaseUpdatePayload, GroupOutcome, OutboxItem,
@@ -20,6 +20,8 @@ export interface CreatioWriterDeps {
   client: () => CreatioClient;
   state: EngineState;
   nowIso: () => string;
+  /** Most `$batch` requests in flight at once; conversations' writes that come meanwhile share the next one (default 1). */
+  batchesInFlight?: number;
 }
 
 export interface CreatioWriter {
@@ -38,6 +40,12 @@ export function createCreatioWriter(deps: CreatioWriterDeps): CreatioWriter {
   const origins = new Map<string, string>();
   /** A client whose site answered `$batch` as unknown: its groups go one request at a time. */
   let noBatch: CreatioClient | undefined;
+  /** The shared `$batch` requests of the current client (a new client after a settings change gets its own). */
+  let shared: { client: CreatioClient; batches: SharedBatches } | undefined;
+  function batchesOf(client: CreatioClient): SharedBatches {
+    if (shared?.client !== client) shared = { client, batches: createSharedBatches((writes) => client.batch(writes), deps.batchesInFlight ?? 1) };
+    return shared.batches;
+  }
 
   async function findContact(customer: Customer): Promise<{ id: string; by: 'email' | 'phone' } | undefined> {
     const client = deps.client();
@@ -171,7 +179,7 @@ export function createCreatioWriter(deps: CreatioWriterDeps): CreatioWriter {
     },
     async executeGroup(items) {
       const client = deps.client();
-      const result = await runGroup({ client, items, plan, batch: client !== noBatch });
+      const result = await runGroup({ client, batches: batchesOf(client), items, plan, batch: client !== noBatch });
       if (result.batchUnsupported) noBatch = client;
       return result.outcome;
     },

@@ -6,7 +6,7 @@
  * (our own Id, made by an earlier attempt whose reply was lost) counts as done, inside a batch as
  * alone; since the batch stopped there, the writes after it go out in a new batch.
  */
-import type { BatchPartResult, BatchWrite, CreatioClient } from '../creatio';
+import type { BatchPartResult, BatchWrite, CreatioClient, SharedBatchAnswer, SharedBatches } from '../creatio';
 import { MAX_BATCH_REQUESTS } from '../creatio';
 import { EngineError, toEngineError } from '../engine-error';
 import type { DurableEvent } from '../events';
@@ -93,8 +93,13 @@ function readAnswer(chunk: readonly Sent[], results: readonly BatchPartResult[],
   return { next };
 }
 
-/** Sends the plans' writes as batches of at most 100 until all are done or one fails. */
-async function runBatched(client: CreatioClient, plans: readonly ItemPlan[]): Promise<{ outcome: GroupOutcome; batchUnsupported?: boolean }> {
+/**
+ * Sends the plans' writes as batches of at most 100 (shared with other conversations' writes, see
+ * creatio/shared-batches.ts) until all are done or one fails. Writes that did not run because
+ * another conversation's part failed before them end the attempt with what is done and no failure:
+ * the rest is tried again at once.
+ */
+async function runBatched(client: CreatioClient, batches: SharedBatches, plans: readonly ItemPlan[]): Promise<{ outcome: GroupOutcome; batchUnsupported?: boolean }> {
   const sent: Sent[] = plans.flatMap((plan, owner) => plan.writes.map((write) => ({ write, owner })));
   // a plan is done once every write up to its last one is (a plan with no writes: once those before it are)
   const ends = plans.map((_, owner) => sent.findLastIndex((s) => s.owner <= owner) + 1);
@@ -103,19 +108,20 @@ async function runBatched(client: CreatioClient, plans: readonly ItemPlan[]): Pr
     return { done: plans.slice(0, done).map((plan) => plan.events()), ...(failure === undefined ? {} : { failure }) };
   };
   let next = 0;
-  let batches = 0;
+  let answered = 0;
   while (next < sent.length) {
     const chunk = sent.slice(next, next + MAX_BATCH_REQUESTS);
-    let results: BatchPartResult[];
+    let answer: SharedBatchAnswer;
     try {
-      results = await client.batch(chunk.map((s) => s.write));
+      answer = await batches.send(chunk.map((s) => s.write));
     } catch (error) {
       // A site that does not know $batch (before Creatio 7.16.1: 404, 400, 415...): one request each, from now on.
-      if (batches === 0 && next === 0 && isUnsupported(error)) return { outcome: await runOneByOne(client, plans), batchUnsupported: true };
+      if (answered === 0 && next === 0 && isUnsupported(error)) return { outcome: await runOneByOne(client, plans), batchUnsupported: true };
       return { outcome: outcome(next, error) };
     }
-    batches += 1;
-    const read = readAnswer(chunk, results, next);
+    if ('notRun' in answer) return { outcome: outcome(next) };
+    answered += 1;
+    const read = readAnswer(chunk, answer.results, next);
     next = read.next;
     if (read.failure) return { outcome: outcome(next, read.failure) };
   }
@@ -129,6 +135,8 @@ function isUnsupported(error: unknown): boolean {
 
 export interface RunGroupOptions {
   client: CreatioClient;
+  /** How `$batch` requests go out (shared between conversations, creatio/shared-batches.ts). */
+  batches: SharedBatches;
   items: readonly OutboxItem[];
   plan: (item: OutboxItem, contactId?: string) => Promise<ItemPlan>;
   /** Whether to use `$batch` (false once the site answered it as unknown). */
@@ -146,5 +154,5 @@ export async function runGroup(options: RunGroupOptions): Promise<{ outcome: Gro
   }
   const writes = plans.reduce((n, plan) => n + plan.writes.length, 0);
   if (!options.batch || writes <= 1) return { outcome: await runOneByOne(client, plans) };
-  return runBatched(client, plans);
+  return runBatched(client, options.batches, plans);
 }
