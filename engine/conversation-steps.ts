@@ -4,7 +4,7 @@
  * state at once (no await in between, so racing steps see each other's decisions), stored as one
  * record, and only then acknowledged; the AI's reply is delivered after that.
  */
-import type { AiTurn, HandoffTurn, SimulatedAi } from './ai';
+import type { AiTurn, HandoffTurn, SimulatedAi, TranscriptEntry } from './ai';
 import type { HandoffPayload, TransientEvent } from './events';
 import type { Channel, Clock, Random } from './ports';
 import { type ConversationState, type EngineState, type MessageState, nextMessageTime } from './state/reducer';
@@ -55,7 +55,9 @@ const reasonOf = (error: unknown) => (error instanceof Error ? error.message : S
 
 export function createConversationSteps(deps: ConversationStepsDeps) {
   const { state, random, clock, ai } = deps;
-  const transcript = (c: ConversationState) => c.messages.map(({ role, text, at }) => ({ role, text, at }));
+  // The messages themselves are the transcript (each has role, text and at): the AI is synchronous
+  // and reads them without keeping them, so no copy per turn (a copy made a long chat's turn O(n)).
+  const transcript = (c: ConversationState): readonly TranscriptEntry[] => c.messages;
   const begin = () => createTransaction(state, random, deps.nowIso());
   // Steps still being stored, by key: a repeat that arrives meanwhile waits for the same answer, so
   // nothing is acknowledged before it is durable (the state already holds it, the Store not yet).

@@ -7,7 +7,7 @@ export { createSyncEngine } from './sync-engine';
 export type { SyncEngine, SyncEngineOptions, StartConversationInput, ReceiveOptions, ReceiveResult } from './sync-engine';
 /** Views the engine hands out. */
 export type { ConversationView, MessageView } from './views';
-export type { OutboxItemView, OutboxItem, OutboxItemKind, OutboxItemState } from './outbox/outbox-types';
+export type { ActivityLogPayload, OutboxItemView, OutboxItem, OutboxItemKind, OutboxItemState } from './outbox/outbox-types';
 /** Events (the timeline), and the Store record that holds the durable ones. */
 export type {
   EngineEvent, EngineEventType, DurableEvent, TransientEvent, EngineRecord, ErrorInfo, HandoffPayload, StateSnapshot,

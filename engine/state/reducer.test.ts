@@ -55,3 +55,25 @@ describe('replay', () => {
     expect(nextMessageTime(conversation, Date.parse('2026-11-24T10:00:00.000Z'))).toBe('2026-11-24T10:00:00.000Z');
   });
 });
+
+describe('finished outbox items', () => {
+  const enqueue = (n: number): DurableEvent => ({
+    type: 'outbox.enqueued', at, ...c, itemId: `item-${n}`, seq: n, kind: 'case.update', payload: { caseId: 'case-1', patch: { Subject: `s${n}` } },
+  });
+  const complete = (n: number): DurableEvent => ({ type: 'outbox.completed', at, ...c, itemId: `item-${n}` });
+
+  it('are forgotten oldest first past 400, down to the 200 a snapshot keeps; pending and dead ones stay', () => {
+    const events: DurableEvent[] = [RECORDS[0]!.events[0]!];
+    for (let n = 1; n <= 401; n += 1) events.push(enqueue(n));
+    events.push({ type: 'outbox.dead-lettered', at, ...c, itemId: 'item-1', attempts: 5, error: { code: 'CREATIO_BAD_REQUEST', message: 'bad' } });
+    for (let n = 2; n <= 400; n += 1) events.push(complete(n)); // 399 done: kept
+    let state = replay([record(...events)]);
+    expect(state.outbox.size).toBe(401);
+    state = replay([record(...events, complete(400), complete(401))]); // completing twice counts once: 400 done
+    expect(state.outbox.size).toBe(401);
+    events.push(enqueue(402), complete(402));
+    state = replay([record(...events, complete(401))]); // 401 done: the oldest 201 go
+    expect([...state.outbox.values()].filter((i) => i.state === 'done').map((i) => i.seq)).toEqual(Array.from({ length: 200 }, (_, i) => 203 + i));
+    expect(state.outbox.get('item-1')).toMatchObject({ state: 'dead' });
+  });
+});

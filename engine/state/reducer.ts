@@ -6,6 +6,7 @@
  */
 import type { ConversationChannel, Customer, DurableEvent, EngineRecord, HandoffPayload, MessageRole } from '../events';
 import type { ActivityLogPayload, CaseCreatePayload, OutboxItem } from '../outbox/outbox-types';
+import { DONE_ITEMS_KEPT } from './snapshot';
 import { applyWebhookEvent, type ConversationWebhookState, noteOwnActivity } from '../webhook/webhook-state';
 
 export interface MessageState {
@@ -78,6 +79,7 @@ export function applyEvent(state: EngineState, event: DurableEvent): void {
     state.conversations = new Map(copy.conversations.map((c) => [c.id, c]));
     state.outbox = new Map(copy.outbox.map((i) => [i.id, i]));
     state.lastSeq = copy.lastSeq;
+    doneCounts.delete(state);
     return;
   }
   if (event.type === 'conversation.started') {
@@ -121,6 +123,35 @@ export function applyEvent(state: EngineState, event: DurableEvent): void {
   }
 }
 
+/** Finished outbox items each state holds (counted once, then kept up to date). */
+const doneCounts = new WeakMap<EngineState, number>();
+
+/**
+ * Keeps the finished outbox items of a long run from piling up in memory (they cost the garbage
+ * collector on every full pass): past twice the number a snapshot keeps, the oldest go, down to
+ * that number. Nothing else needs them: the runner drops an item once done, and the webhook
+ * receiver knows the engine's own activities from the conversation (noteOwnActivity).
+ */
+function forgetOldDone(state: EngineState): void {
+  let done = doneCounts.get(state);
+  if (done === undefined) {
+    done = 0;
+    for (const item of state.outbox.values()) if (item.state === 'done') done += 1;
+  } else {
+    done += 1;
+  }
+  if (done > 2 * DONE_ITEMS_KEPT) {
+    // a Map iterates in insertion order: enqueue order, so the oldest come first
+    for (const [id, item] of state.outbox) {
+      if (done <= DONE_ITEMS_KEPT) break;
+      if (item.state !== 'done') continue;
+      state.outbox.delete(id);
+      done -= 1;
+    }
+  }
+  doneCounts.set(state, done);
+}
+
 function applyOutboxEvent(state: EngineState, conversation: ConversationState, event: DurableEvent): void {
   if (event.type === 'outbox.enqueued') {
     state.outbox.set(event.itemId, {
@@ -132,7 +163,8 @@ function applyOutboxEvent(state: EngineState, conversation: ConversationState, e
     if (event.kind === 'activity.log') {
       conversation.activitiesQueued += 1;
       const { messageId, activityId } = event.payload as ActivityLogPayload;
-      const message = messageId ? conversation.messages.find((m) => m.id === messageId) : undefined;
+      // from the end: the message logged is almost always one of the latest (a long chat stays cheap)
+      const message = messageId ? conversation.messages.findLast((m) => m.id === messageId) : undefined;
       if (message) message.activityId = activityId;
       noteOwnActivity(conversation, activityId);
     }
@@ -143,7 +175,9 @@ function applyOutboxEvent(state: EngineState, conversation: ConversationState, e
   if (!item) return;
   switch (event.type) {
     case 'outbox.completed':
+      if (item.state === 'done') return;
       item.state = 'done';
+      forgetOldDone(state);
       return;
     case 'retry.scheduled':
       Object.assign(item, { attempts: event.attempts, nextAttemptAt: event.nextAttemptAt, lastError: event.error });

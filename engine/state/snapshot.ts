@@ -7,8 +7,8 @@
 import type { EngineRecord, StateSnapshot } from '../events';
 import type { EngineState } from './reducer';
 
-/** How many finished outbox items a snapshot keeps for the outbox view. */
-const DONE_ITEMS_KEPT = 200;
+/** How many finished outbox items a snapshot keeps for the outbox view (the running state keeps 200 to 400: reducer.ts). */
+export const DONE_ITEMS_KEPT = 200;
 
 export function snapshotOf(state: EngineState): StateSnapshot {
   const items = [...state.outbox.values()].sort((a, b) => a.seq - b.seq);

@@ -80,11 +80,23 @@ function enqueueActivity(tx: Transaction, conversation: ConversationState, ctx: 
   });
 }
 
+/**
+ * Per conversation, how many of its first messages need no activity any more (logged, or not a
+ * customer or AI message): an activity id, once set, stays, so they are never looked at again.
+ */
+const settledMessages = new WeakMap<ConversationState, number>();
+
 /** Logs, in order, every message of the transcript that has no activity yet (needs a case). */
 function logTranscript(tx: Transaction, conversation: ConversationState, ctx: PlanContext): void {
   if (!conversation.caseId) return;
-  for (const message of conversation.messages) {
-    if (message.activityId || (message.role !== 'customer' && message.role !== 'ai')) continue;
+  const { messages } = conversation;
+  let settled = settledMessages.get(conversation) ?? 0;
+  for (let index = settled; index < messages.length; index += 1) {
+    const message = messages[index]!;
+    if (message.activityId || (message.role !== 'customer' && message.role !== 'ai')) {
+      if (index === settled) settled += 1;
+      continue;
+    }
     const customer = message.role === 'customer';
     enqueueActivity(tx, conversation, ctx, {
       role: message.role, message, body: message.text, at: message.at,
@@ -92,6 +104,7 @@ function logTranscript(tx: Transaction, conversation: ConversationState, ctx: Pl
       sender: customer ? customerSender(conversation) : 'AI assistant',
     });
   }
+  settledMessages.set(conversation, settled);
 }
 
 /** After new messages: in "every conversation" mode the case comes with the first customer message. */
