@@ -29,6 +29,8 @@ import { benchServeReady } from './lab-suite/serve-ready';
  *   --suite s        site, engine, replies, lab or all (default all)
  *   --engine-concurrency n   the engine's Creatio requests in flight (default: the engine's own, 50)
  *   --engine-batch n         the engine's batchLimit: outbox items per $batch (default: the engine's own; 1: no batching)
+ *   --engine-batches n       the engine's batchesInFlight: shared $batch requests at once (default: the engine's own, 1)
+ *   --engine-levels n,m      only these latency levels (conversations), and no sustained runs: for profiling one level
  *   --targets a,b    only these servers (simulator, express, node-http, json-server)
  *   --sizes n,m      other data sizes (for exploring; the verdicts take the smallest and largest)
  *   --no-write       do not write docs/performance.md
@@ -45,6 +47,8 @@ const { values: flags } = parseArgs({
     suite: { type: 'string', default: 'all' },
     'engine-concurrency': { type: 'string' },
     'engine-batch': { type: 'string' },
+    'engine-levels': { type: 'string' },
+    'engine-batches': { type: 'string' },
   },
 });
 const write = !flags.quick && !flags['no-write'];
@@ -63,6 +67,10 @@ if (flags.suite !== SUITE) console.warn(`! unknown --suite ${flags.suite}: runni
 const ENGINE_PLAN: EnginePlan = flags.quick
   ? { levels: [1, 10, 50], levelSeconds: 2, throughputConversations: 50, throughputDepth: 4, throughputSeconds: 4, drainTimeoutMs: 10_000 }
   : { levels: [1, 10, 50], levelSeconds: 5, throughputConversations: 50, throughputDepth: 4, throughputSeconds: 10, drainTimeoutMs: 30_000 };
+if (flags['engine-levels']) {
+  ENGINE_PLAN.levels = flags['engine-levels'].split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0);
+  ENGINE_PLAN.throughputSeconds = 0;
+}
 // paced (the target's condition: 10 and 100 replies/s), then each agent as fast as its replies are delivered
 const REPLY_LEVELS = [{ agents: 1, intervalMs: 100 }, { agents: 10, intervalMs: 100 }, { agents: 1 }, { agents: 10 }];
 const REPLY_PLAN: ReplyPlan = flags.quick
@@ -72,6 +80,8 @@ const engineConcurrency = Number(flags['engine-concurrency']);
 if (Number.isInteger(engineConcurrency) && engineConcurrency > 0) ENGINE_PLAN.concurrency = engineConcurrency;
 const engineBatch = Number(flags['engine-batch']);
 if (Number.isInteger(engineBatch) && engineBatch > 0) ENGINE_PLAN.batchLimit = engineBatch;
+const engineBatches = Number(flags['engine-batches']);
+if (Number.isInteger(engineBatches) && engineBatches > 0) ENGINE_PLAN.batchesInFlight = engineBatches;
 // issue 5's aim: 200 scenarios in under 30 s; the worker counts show where in-process concurrency stops paying
 const LAB_PLAN = flags.quick ? { readyRuns: 2, scenarios: 50, workers: [4] } : { readyRuns: 5, scenarios: 200, workers: [2, 4, 8] };
 const CONNECTIONS = 10;

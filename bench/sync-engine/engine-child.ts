@@ -3,16 +3,18 @@
  * Real ports, as the lab wires them: the file store with fsync on a temp folder, the real clock,
  * crypto random ids, global fetch to the simulated site, a channel that records deliveries, and
  * the simulated AI with its default knowledge base. The parent sends customer messages over IPC;
- * this process times each one from the `receiveMessage` call to the engine's own `activity.logged`
- * event for that message (engine/events.ts): the moment the activity exists in Creatio.
+ * this process times each one from the `receiveMessage` call to the answer of the request that
+ * carried the message's activity (the fetch port below sees it: Creatio has committed the activity,
+ * it is visible there), and to the engine's own `activity.logged` event for that message
+ * (engine/events.ts), which comes once the engine has stored that it is done.
  * The engine's webhook server runs beside it (issue 4); each agent reply the channel takes is
  * forwarded to the parent at once (`delivered`), which times it (bench/sync-engine/reply-bench.ts).
  */
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import {
-  type Clock, createSimulatedAi, createSyncEngine, type EngineEvent, type EngineRecord, EngineSettings, type OutboundMessage,
+  type ActivityLogPayload, type Clock, createSimulatedAi, createSyncEngine, type EngineEvent, type EngineRecord, EngineSettings, type OutboundMessage,
 } from '../../engine';
 import { createFileStore, startWebhookServer, type WebhookServer } from '../../lab';
 import type { EngineChildConfig, FromEngine, Pacing, ToEngine, WindowFigures } from './engine-ipc';
@@ -53,11 +55,20 @@ const engine = createSyncEngine({
   settings,
   ...(config.concurrency === undefined ? {} : { concurrency: config.concurrency }),
   ...(config.batchLimit === undefined ? {} : { batchLimit: config.batchLimit }),
+  ...(config.batchesInFlight === undefined ? {} : { batchesInFlight: config.batchesInFlight }),
   ai: createSimulatedAi({}),
   ports: {
     clock: realClock,
     random: { next: Math.random, uuid: randomUUID },
-    fetch: (input, init) => fetch(input, init),
+    fetch: async (input, init) => {
+      const response = await fetch(input, init);
+      // the site answers once the request's records are committed: from now on they are visible in Creatio
+      if (response.ok && awaitingActivity.size > 0 && typeof init?.body === 'string') {
+        const at = performance.now();
+        for (const [activityId, messageId] of awaitingActivity) if (init.body.includes(activityId)) visibleAt.set(messageId, at);
+      }
+      return response;
+    },
     store,
     channel: {
       deliver: async (message: OutboundMessage) => {
@@ -72,6 +83,11 @@ const engine = createSyncEngine({
   },
 });
 
+/** Customer messages' activities queued and not yet logged: activity id → message id (from `outbox.enqueued`). */
+const awaitingActivity = new Map<string, string>();
+/** When the last 2xx answer carrying a message's activity came, by message id (a retry's later answer replaces a failed one's). */
+const visibleAt = new Map<string, number>();
+
 interface Sent {
   t0: number;
   text: string;
@@ -85,17 +101,28 @@ const customerIds = new Set<string>();
 const syncWaiters = new Map<string, () => void>();
 const loop = monitorEventLoopDelay({ resolution: 1 });
 loop.enable();
+let gcMaxMs = 0;
+let gcTotalMs = 0;
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) {
+    gcMaxMs = Math.max(gcMaxMs, entry.duration);
+    gcTotalMs += entry.duration;
+  }
+}).observe({ entryTypes: ['gc'] });
 
 let markAt = performance.now();
 let figures = emptyWindow();
 let unsynced = 0;
 let sampler: NodeJS.Timeout | undefined;
 
-function emptyWindow(): Omit<WindowFigures, 'loopMaxMs' | 'loopP99Ms' | 'rss'> {
-  return { syncMs: [], ackMs: [], receivedAtMs: [], syncedAtMs: [], backlog: [], sample: [], retries: 0, deadLetters: 0, delivered: 0, webhooks: 0, agentDelivered: 0 };
+function emptyWindow(): Omit<WindowFigures, 'loopMaxMs' | 'loopP99Ms' | 'gcMaxMs' | 'gcTotalMs' | 'rss'> {
+  return { syncMs: [], visibleMs: [], ackMs: [], receivedAtMs: [], syncedAtMs: [], backlog: [], sample: [], retries: 0, deadLetters: 0, delivered: 0, webhooks: 0, agentDelivered: 0 };
 }
 
 function synced(messageId: string, sent: Sent, at: number, activityId: string, caseId: string): void {
+  const visible = visibleAt.get(messageId) ?? at;
+  visibleAt.delete(messageId);
+  awaitingActivity.delete(activityId);
   inFlight.delete(messageId);
   customerIds.delete(messageId);
   unsynced -= 1;
@@ -103,6 +130,7 @@ function synced(messageId: string, sent: Sent, at: number, activityId: string, c
   syncWaiters.delete(messageId);
   if (sent.t0 < markAt) return; // sent before this window (warm-up)
   figures.syncMs.push(at - sent.t0);
+  figures.visibleMs.push(visible - sent.t0);
   figures.syncedAtMs.push(at - markAt);
   // every 50th message is checked over OData afterwards (checkActivities in engine-bench.ts)
   if (figures.syncedAtMs.length % 50 === 1) figures.sample.push({ messageId, activityId, caseId, text: sent.text });
@@ -110,6 +138,10 @@ function synced(messageId: string, sent: Sent, at: number, activityId: string, c
 
 engine.onEvent((event: EngineEvent) => {
   if (event.type === 'message.received') customerIds.add(event.messageId);
+  else if (event.type === 'outbox.enqueued' && event.kind === 'activity.log') {
+    const payload = event.payload as ActivityLogPayload;
+    if (payload.role === 'customer' && payload.messageId) awaitingActivity.set(payload.activityId, payload.messageId);
+  }
   else if (event.type === 'retry.scheduled') figures.retries += 1;
   else if (event.type === 'outbox.dead-lettered') figures.deadLetters += 1;
   else if (event.type === 'webhook.received' && event.eventType === 'new_activity') {
@@ -163,6 +195,8 @@ function mark(): void {
   agentDelivered = 0;
   figures = emptyWindow();
   loop.reset();
+  gcMaxMs = 0;
+  gcTotalMs = 0;
   if (sampler) clearInterval(sampler);
   sampler = setInterval(() => figures.backlog.push(unsynced), 250);
 }
@@ -192,7 +226,7 @@ async function collect(timeoutMs: number, expectedWebhooks = 0): Promise<WindowF
   if (sampler) clearInterval(sampler);
   sampler = undefined;
   const done = { ...figures, ...(idle ? { drainedAfterMs: performance.now() - markAt } : {}) };
-  return { ...done, delivered: delivered - deliveredAtMark, webhooks, agentDelivered, loopMaxMs: loop.max / 1e6, loopP99Ms: loop.percentile(99) / 1e6, rss: process.memoryUsage().rss };
+  return { ...done, delivered: delivered - deliveredAtMark, webhooks, agentDelivered, loopMaxMs: loop.max / 1e6, loopP99Ms: loop.percentile(99) / 1e6, gcMaxMs, gcTotalMs, rss: process.memoryUsage().rss };
 }
 
 process.on('message', (raw) => {

@@ -15,6 +15,8 @@ export interface EngineChildConfig {
   concurrency?: number;
   /** The engine's `batchLimit` option (outbox items per $batch); undefined: its default. */
   batchLimit?: number;
+  /** The engine's `batchesInFlight` option (shared `$batch` requests at once); undefined: its default. */
+  batchesInFlight?: number;
 }
 
 /** When the driver may send a conversation's next message. */
@@ -43,6 +45,11 @@ export type ToEngine =
 export interface WindowFigures {
   /** Milliseconds from the `receiveMessage` call to `activity.logged` for that message, one per synced customer message. */
   syncMs: number[];
+  /**
+   * Milliseconds from the `receiveMessage` call to the 2xx answer of the request that carried the message's activity
+   * (Creatio has committed it: it is visible there), one per synced customer message, in the order of `syncMs`.
+   */
+  visibleMs: number[];
   /** Milliseconds from the `receiveMessage` call to its promise resolving (stored, AI reply delivered). */
   ackMs: number[];
   /** When each customer message was acknowledged / synced, milliseconds after `mark`. */
@@ -65,6 +72,9 @@ export interface WindowFigures {
   /** Event-loop delay in the engine process during the window (max / p99, ms). */
   loopMaxMs: number;
   loopP99Ms: number;
+  /** Garbage collection in the engine process during the window: the longest pause and the sum (ms). */
+  gcMaxMs: number;
+  gcTotalMs: number;
   rss: number;
 }
 

@@ -39,8 +39,9 @@ describe('backlogTrend', () => {
 
 const summary = (p99: number) => ({ count: 100, p50Ms: p99 / 3, p95Ms: p99 / 2, p99Ms: p99, maxMs: p99 });
 const check = { sampled: 1, found: 1, problems: [] };
+/** `p99`: to the answer that made the activity (judged); the engine's own log comes 10 ms later. */
 const level = (conversations: number, p99: number): LatencyRow => ({
-  conversations, seconds: 5, sync: summary(p99), ack: summary(1), ackedPerSecond: 100, notSynced: 0, retries: 0, deadLetters: 0, loopMaxMs: 5, check,
+  conversations, seconds: 5, visible: summary(p99), sync: summary(p99 + 10), ack: summary(1), ackedPerSecond: 100, notSynced: 0, retries: 0, deadLetters: 0, loopMaxMs: 5, gcMaxMs: 2, check,
 });
 const sustained = (pacing: ThroughputRow['pacing'], synced: number, grew: boolean): ThroughputRow => ({
   pacing, conversations: 50, seconds: 10, ackedPerSecond: synced * 2, syncedPerSecond: synced,
@@ -55,6 +56,7 @@ describe('engineVerdicts', () => {
     };
     expect(engineVerdicts(results).map((v) => v.met)).toEqual([true, true]);
     expect(engineVerdicts(results)[1]?.detail).toContain('1200 msg/s synced');
+    expect(engineVerdicts(results)[0]?.detail).toMatch(/^p99 24\.0 ms.*logged by the engine: p99 34\.0 ms/);
   });
   it('does not count a rate whose backlog grew', () => {
     const results: EngineResults = { cpus: 2, levels: [level(10, 26)], sustained: [sustained('stored', 5000, true)] };

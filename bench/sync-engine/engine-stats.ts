@@ -64,6 +64,9 @@ export interface CheckResult {
 export interface LatencyRow {
   conversations: number;
   seconds: number;
+  /** To the answer of the request that made the activity: it is in Creatio (the target's figure). */
+  visible: Summary;
+  /** To the engine's `activity.logged`: it has also stored that the item is done. */
   sync: Summary;
   ack: Summary;
   ackedPerSecond: number;
@@ -73,6 +76,8 @@ export interface LatencyRow {
   retries: number;
   deadLetters: number;
   loopMaxMs: number;
+  /** The engine process's longest garbage-collection pause in the window (ms). */
+  gcMaxMs: number;
   check: CheckResult;
 }
 
@@ -118,8 +123,10 @@ export function engineVerdicts(results: EngineResults): EngineVerdict[] {
   return [
     {
       goal: 'customer message to activity in Creatio under 25 ms p99 at 10 conversations',
-      met: ten && ten.sync.count > 0 ? ten.sync.p99Ms < 25 : undefined,
-      detail: ten && ten.sync.count > 0 ? `p99 ${ms(ten.sync.p99Ms)}, p95 ${ms(ten.sync.p95Ms)}, p50 ${ms(ten.sync.p50Ms)} (${ten.sync.count} messages)` : 'not measured',
+      met: ten && ten.visible.count > 0 ? ten.visible.p99Ms < 25 : undefined,
+      detail: ten && ten.visible.count > 0
+        ? `p99 ${ms(ten.visible.p99Ms)}, p95 ${ms(ten.visible.p95Ms)}, p50 ${ms(ten.visible.p50Ms)} (${ten.visible.count} messages; logged by the engine: p99 ${ms(ten.sync.p99Ms)})`
+        : 'not measured',
     },
     {
       goal: `1,000 messages per second sustained (synced to Creatio, backlog bounded) on ${results.cpus} cores`,
