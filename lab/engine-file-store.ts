@@ -88,7 +88,9 @@ export function createFileStore<R>(file: string, options: FileStoreOptions = {})
       try {
         await exclusive(async () => {
           const fh = await openHandle();
-          await fh.appendFile(batch.map((p) => p.text).join(''));
+          // one write call (FileHandle.appendFile goes through writeFile's chunking loop); a short write continues
+          const bytes = Buffer.from(batch.map((p) => p.text).join(''));
+          for (let offset = 0; offset < bytes.length;) offset += (await fh.write(bytes, offset)).bytesWritten;
           if (fsync) await fh.datasync();
         });
         for (const pending of batch) pending.resolve();

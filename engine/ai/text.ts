@@ -10,9 +10,24 @@ export function words(text: string): string[] {
   return normalize(text).match(/[\p{L}\p{N}]+/gu) ?? [];
 }
 
+/**
+ * The words of configured phrases (handoff requests, topics): a few hundred strings asked about on
+ * every message, so each is split once. Bounded, in case a caller passes unbounded text.
+ */
+const phraseWordCache = new Map<string, readonly string[]>();
+function wordsOfPhrase(phrase: string): readonly string[] {
+  let cached = phraseWordCache.get(phrase);
+  if (!cached) {
+    if (phraseWordCache.size >= 10_000) phraseWordCache.clear();
+    cached = words(phrase);
+    phraseWordCache.set(phrase, cached);
+  }
+  return cached;
+}
+
 /** True when `phrase`'s words occur in `textWords` consecutively; the last word may carry an ending ("lawyer" → "lawyers"). */
 export function containsPhrase(textWords: readonly string[], phrase: string, options: { allowEnding: boolean }): boolean {
-  const phraseWords = words(phrase);
+  const phraseWords = wordsOfPhrase(phrase);
   if (phraseWords.length === 0) return false;
   for (let start = 0; start + phraseWords.length <= textWords.length; start += 1) {
     const matches = phraseWords.every((word, offset) => {
