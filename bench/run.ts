@@ -29,7 +29,7 @@ import { benchServeReady } from './lab-suite/serve-ready';
  *   --suite s        site, engine, replies, lab or all (default all)
  *   --engine-concurrency n   the engine's Creatio requests in flight (default: the engine's own, 50)
  *   --engine-batch n         the engine's batchLimit: outbox items per $batch (default: the engine's own; 1: no batching)
- *   --engine-batches n       the engine's batchesInFlight: shared $batch requests at once (default: the engine's own, 1)
+ *   --engine-batches n       the engine's batchesInFlight: most shared $batch requests at once when full batches wait (default: the engine's own, 4)
  *   --engine-levels n,m      only these latency levels (conversations), and no sustained runs: for profiling one level
  *   --targets a,b    only these servers (simulator, express, node-http, json-server)
  *   --sizes n,m      other data sizes (for exploring; the verdicts take the smallest and largest)

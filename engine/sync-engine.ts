@@ -36,8 +36,9 @@ export interface SyncEngineOptions {
    */
   batchLimit?: number;
   /**
-   * Most `$batch` requests in flight at once (default 1): the writes of other conversations that
-   * come meanwhile go out together in the next one (creatio/shared-batches.ts).
+   * Most `$batch` requests in flight at once (default 4). While one is in flight, the writes of other
+   * conversations wait and go out together in the next one; a second and later ones go out beside it
+   * only for a whole batch's worth (100 requests) waiting (creatio/shared-batches.ts).
    */
   batchesInFlight?: number;
   /**

@@ -111,7 +111,7 @@ const ENGINE_METHOD = (plan: EnginePlan): string[] => [
   '  engine (`createSyncEngine` with `createFileStore` on a temp folder, fsync on, the real clock, crypto random ids,',
   '  global fetch, a channel that counts deliveries, `createSimulatedAi({})`, OAuth client `case-sync-lab`, every-',
   `  conversation mode, default outbox settings, ${plan.concurrency ?? 50} Creatio requests in flight, up to ${plan.batchLimit ?? 50} items of a`,
-  `  conversation per \`$batch\`, ${plan.batchesInFlight ?? 1} shared \`$batch\` request(s) in flight); and the bench, the load driver,`,
+  `  conversation per \`$batch\`, at most ${plan.batchesInFlight ?? 4} shared \`$batch\` request(s) in flight); and the bench, the load driver,`,
   '  which sends each customer message to the engine process over IPC. The driver never runs in the engine\'s event loop.',
   '- Latency: measured inside the engine process, from the `receiveMessage` call to the moment the answer of',
   '  the request that carried the message\'s Activity comes back (the engine\'s fetch port sees it): the site',

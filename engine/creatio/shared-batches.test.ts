@@ -39,13 +39,16 @@ it('a lone send goes out at once; sends meanwhile wait and then go out together'
   expect(await third).toEqual({ results: [ok, ok] });
 });
 
-it('up to `inFlight` requests go out before anything waits', () => {
+it('a second request goes out beside the first only when a whole batch (100 parts) waits, up to `maxInFlight`', () => {
   const site = manualSite();
   const shared = createSharedBatches(site.batch, 2);
   void shared.send(writes(1, 1));
-  void shared.send(writes(2, 1));
-  void shared.send(writes(3, 1));
-  expect(site.requests.map((r) => r.titles)).toEqual([['w1'], ['w2']]);
+  void shared.send(writes(2, 60));
+  expect(site.requests.map((r) => r.titles.length)).toEqual([1]);
+  void shared.send(writes(100, 40)); // 100 parts wait now: a full batch goes out beside the first
+  expect(site.requests.map((r) => r.titles.length)).toEqual([1, 100]);
+  void shared.send(writes(200, 100));
+  expect(site.requests).toHaveLength(2); // two in flight: the limit
 });
 
 it('never more than 100 requests in one $batch: a send that does not fit waits for the next request, in order', async () => {

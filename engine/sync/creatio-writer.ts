@@ -20,7 +20,10 @@ export interface CreatioWriterDeps {
   client: () => CreatioClient;
   state: EngineState;
   nowIso: () => string;
-  /** Most `$batch` requests in flight at once; conversations' writes that come meanwhile share the next one (default 1). */
+  /**
+   * Most `$batch` requests in flight at once (default 4): one while the writes waiting fill less than a
+   * batch (they share the next one), more only for full batches (creatio/shared-batches.ts).
+   */
   batchesInFlight?: number;
 }
 
@@ -43,7 +46,7 @@ export function createCreatioWriter(deps: CreatioWriterDeps): CreatioWriter {
   /** The shared `$batch` requests of the current client (a new client after a settings change gets its own). */
   let shared: { client: CreatioClient; batches: SharedBatches } | undefined;
   function batchesOf(client: CreatioClient): SharedBatches {
-    if (shared?.client !== client) shared = { client, batches: createSharedBatches((writes) => client.batch(writes), deps.batchesInFlight ?? 1) };
+    if (shared?.client !== client) shared = { client, batches: createSharedBatches((writes) => client.batch(writes), deps.batchesInFlight ?? 4) };
     return shared.batches;
   }
 
