@@ -30,6 +30,12 @@ function keepBody(this: Tracked, body?: unknown): Response {
   return (Object.getPrototypeOf(this) as Response).send.call(this, body);
 }
 
+/** For a response written without `res.send` (the OData hot path ends it directly): the body the journal shows. */
+export function journalBody(res: Response, body: string): void {
+  const pending = (res as Tracked)[PENDING];
+  if (pending) pending.body = body;
+}
+
 /**
  * The request journal: a bounded ring of the most recent requests (an unbounded journal is how
  * WireMock ran out of memory, peers.md §2 #6). Bodies are stored as they went over the wire,

@@ -3,6 +3,7 @@ import type { Request, RequestHandler, Response } from 'express';
 import { ODataHttpError } from './odata-error';
 import { runJsonBatch } from './batch';
 import { runMultipartBatch } from './batch-multipart';
+import { journalBody } from '../admin/journal';
 import type { ODataResponse, ODataService } from './odata-service';
 
 /** Request bodies above this size get 413 (Creatio's IIS default request limit is about 28 MB). */
@@ -74,8 +75,15 @@ function batchForm(contentType: string): 'json' | 'multipart' {
 export function writeResponse(res: Response, response: ODataResponse): void {
   res.status(response.status);
   for (const [name, value] of Object.entries(response.headers)) res.setHeader(name, value);
-  if (response.jsonText !== undefined) res.send(response.jsonText);
-  else if (response.json !== undefined) res.send(JSON.stringify(response.json));
+  const json = response.jsonText ?? (response.json !== undefined ? JSON.stringify(response.json) : undefined);
+  if (json !== undefined) {
+    // The hot path, straight to Node's response: its Content-Type is already complete, and Express's
+    // send would turn a body over 1 KB into a Buffer (headers and body then go out as two chunks).
+    if (!res.getHeader('Content-Type')) res.setHeader('Content-Type', 'application/json; charset=utf-8');
+    res.setHeader('Content-Length', Buffer.byteLength(json));
+    journalBody(res, json);
+    res.end(res.req.method === 'HEAD' ? undefined : json);
+  }
   // A Buffer keeps Express from appending `; charset=utf-8` to a Content-Type we set, such as the
   // multipart/mixed batch answer's `boundary=` header (every text answer names its charset itself).
   else if (response.text !== undefined) res.send(response.headers['Content-Type'] ? Buffer.from(response.text, 'utf8') : response.text);
