@@ -50,6 +50,7 @@ function serializeWith(record: EntityRecord, prefixes: readonly string[], column
 export async function* entityFileChunks(
   records: readonly EntityRecord[],
   entity: EntityDef,
+  onSlice?: (ms: number) => void,
 ): AsyncGenerator<string> {
   if (records.length === 0) {
     yield '[]\n';
@@ -68,19 +69,22 @@ export async function* entityFileChunks(
         first = false;
       }
     } while (i < records.length && text.length < SLICE_CHARS && performance.now() - started < SLICE_MS);
+    onSlice?.(performance.now() - started);
     yield i === records.length ? `${text}\n]\n` : text;
     await new Promise<void>((resolve) => setImmediate(resolve));
   }
 }
 
 /** Writes an entity file atomically, incrementally. */
+/** `onSlice`: told how long each slice of serialisation held the event loop (store/step-timer.ts). */
 export function writeEntityFile(
   file: string,
   records: readonly EntityRecord[],
   entity: EntityDef,
   durability: Durability,
+  onSlice?: (ms: number) => void,
 ): Promise<void> {
-  return writeFileAtomic(file, entityFileChunks(records, entity), durability);
+  return writeFileAtomic(file, entityFileChunks(records, entity, onSlice), durability);
 }
 
 /**

@@ -51,6 +51,13 @@ export interface DataStore {
    * answers: the write-ahead log then flushes them together instead of once per part.
    */
   apply(changes: readonly ChangeRequest[]): { changes: readonly RecordChange[]; durable: Promise<void> };
+  /**
+   * The longest stretch of synchronous work persistence has done on the event loop since the store
+   * opened or the last reset (applying a commit, building a log append, a compaction slice), in ms:
+   * garbage-collection pauses are not in it (store/step-timer.ts).
+   */
+  persistenceStats(): { longestStepMs: number };
+  resetPersistenceStats(): void;
   /** Called after each durable commit, in commit order (business processes hook here, issue 4). */
   onCommit(listener: CommitListener): () => void;
   /** Replaces all data with the seed (and persists that). */

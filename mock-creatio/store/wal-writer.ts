@@ -1,6 +1,7 @@
 import { open, rename, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { syncDir, writeAll, type Durability } from './fs-util';
+import type { StepTimer } from './step-timer';
 
 /** The active segment; sealed ones are `wal-<last sequence, 12 digits>.jsonl`. */
 export const ACTIVE_WAL = 'wal.jsonl';
@@ -38,6 +39,7 @@ export class WalWriter {
     private readonly dir: string,
     private handle: FileHandle | null,
     private readonly durability: Durability,
+    private readonly timer?: StepTimer,
   ) {}
 
   /** Opens (creating) the active segment for appending; `existing` describes what replay found in it. */
@@ -45,9 +47,10 @@ export class WalWriter {
     dir: string,
     durability: Durability,
     existing: { bytes: number; lines: number; lastSeq: number },
+    timer?: StepTimer,
   ): Promise<WalWriter> {
     const handle = await open(join(dir, ACTIVE_WAL), 'a');
-    const writer = new WalWriter(dir, handle, durability);
+    const writer = new WalWriter(dir, handle, durability, timer);
     writer.segmentBytes = existing.bytes;
     writer.segmentLines = existing.lines;
     writer.lastSeq = existing.lastSeq;
@@ -126,7 +129,8 @@ export class WalWriter {
     }
     const handle = this.requireHandle();
     const lines = batch as Extract<Item, { kind: 'line' }>[];
-    const text = lines.map((l) => `${l.text}\n`).join('');
+    const build = () => lines.map((l) => `${l.text}\n`).join('');
+    const text = this.timer ? this.timer.time(build) : build();
     this.segmentBytes += await writeAll(handle, text);
     if (this.durability === 'fsync') await handle.datasync();
     this.segmentLines += lines.length;

@@ -119,6 +119,20 @@ describe('commit', () => {
     await again.close();
   });
 
+  it('times its own synchronous steps (commits, compaction slices), from the last reset', async () => {
+    const store = await open(dir, { durability: 'none' });
+    expect(store.persistenceStats().longestStepMs).toBe(0);
+    await store.commit([{ kind: 'insert', entity: 'Case', record: caseRecord(1) }]);
+    expect(store.persistenceStats().longestStepMs).toBeGreaterThan(0);
+    store.resetPersistenceStats();
+    expect(store.persistenceStats().longestStepMs).toBe(0);
+    await store.saveSnapshot('timed'); // not persistence of commits: not timed
+    expect(store.persistenceStats().longestStepMs).toBe(0);
+    await store.commit(Array.from({ length: 500 }, (_, i) => ({ kind: 'insert' as const, entity: 'Case', record: caseRecord(i + 10) })));
+    expect(store.persistenceStats().longestStepMs).toBeGreaterThan(0);
+    await store.close();
+  });
+
   it('keeps 1,000 parallel inserts, in order, after a crash (group commit)', async () => {
     const store = await open(dir, { durability: 'fsync' });
     const acked = await Promise.all(

@@ -9,6 +9,7 @@ import { checkSnapshotName, listSnapshotMetas, readSnapshotData, SEED_SNAPSHOT, 
 import { applyChanges } from './apply-changes';
 import type { ChangeRequest, CommitListener, DataStore, RecordChange, Table } from './store.types';
 import type { MemoryTable } from './table';
+import { StepTimer } from './step-timer';
 import { WalWriter } from './wal-writer';
 import { adoptTables, buildTables, entityFilePath, loadWorkspace, snapshotsDir } from './workspace-loader';
 
@@ -58,13 +59,15 @@ export class DurableDataStore implements DataStore {
     private sequence: number,
     private readonly dirty: Set<string>,
     private readonly wal: WalWriter,
+    private readonly steps: StepTimer,
   ) {}
 
   static async open(input: DataStoreOptions): Promise<DurableDataStore> {
     const options = { durability: 'fsync' as const, compactAfterBytes: 4 * 1024 * 1024, compactAfterCommits: 5000, ...input };
     const loaded = await loadWorkspace(options);
-    const wal = await WalWriter.open(options.dir, options.durability, loaded.active);
-    const store = new DurableDataStore(options, loaded.tables, loaded.sequence, loaded.dirty, wal);
+    const steps = new StepTimer();
+    const wal = await WalWriter.open(options.dir, options.durability, loaded.active, steps);
+    const store = new DurableDataStore(options, loaded.tables, loaded.sequence, loaded.dirty, wal, steps);
     store.maybeCompact();
     return store;
   }
@@ -85,12 +88,23 @@ export class DurableDataStore implements DataStore {
 
   apply(changes: readonly ChangeRequest[]): { changes: readonly RecordChange[]; durable: Promise<void> } {
     if (this.closing) throw new Error('The data store is closed');
-    const applied = applyChanges(this.tables, changes);
+    const { applied, seq, line } = this.steps.time(() => {
+      const applied = applyChanges(this.tables, changes);
+      if (applied.length === 0) return { applied, seq: 0, line: '' };
+      const seq = ++this.sequence;
+      for (const change of applied) this.dirty.add(change.entity);
+      return { applied, seq, line: JSON.stringify({ seq, changes: applied.map(toWalChange) }) };
+    });
     if (applied.length === 0) return { changes: applied, durable: Promise.resolve() };
-    const seq = ++this.sequence;
-    for (const change of applied) this.dirty.add(change.entity);
-    const line = JSON.stringify({ seq, changes: applied.map(toWalChange) });
     return { changes: applied, durable: this.wal.append(seq, line, () => this.afterDurable(applied, seq)) };
+  }
+
+  persistenceStats(): { longestStepMs: number } {
+    return { longestStepMs: this.steps.longestMs };
+  }
+
+  resetPersistenceStats(): void {
+    this.steps.reset();
   }
 
   onCommit(listener: CommitListener): () => void {
@@ -254,15 +268,15 @@ export class DurableDataStore implements DataStore {
     if (this.dirty.size === 0 && this.wal.segmentLines === 0) return;
     const names = [...this.dirty];
     this.dirty.clear();
-    const work = names.map((name) => {
+    const work = this.steps.time(() => names.map((name) => {
       const table = this.tables.get(name) as MemoryTable;
       return { table, records: table.snapshot() };
-    });
+    }));
     try {
       await this.wal.rotate();
       for (const { table, records } of work) {
         this.checkNotAbandoned();
-        await writeEntityFile(entityFilePath(this.options.dir, table.entity.name), records, table.entity, this.options.durability);
+        await writeEntityFile(entityFilePath(this.options.dir, table.entity.name), records, table.entity, this.options.durability, (ms) => this.steps.note(ms));
       }
       this.checkNotAbandoned();
       await writeManifest(this.options.dir, { format: FORMAT_VERSION, sequence: upTo }, this.options.durability);
