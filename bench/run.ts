@@ -123,7 +123,10 @@ async function measure(server: TargetProcess, target: TargetName, scenario: Scen
   const seconds = sustained ? PLAN.sustainedSeconds : PLAN.seconds;
   const result = await runLoad(bounded ? { ...spec, amount: PLAN.slowPosts } : { ...spec, seconds });
   const stats = await server.stats();
-  const loop = { maxMs: stats.loopMaxMs, p99Ms: stats.loopP99Ms, ...(stats.gcMaxMs === undefined ? {} : { gcMaxMs: stats.gcMaxMs }) };
+  const loop = {
+    maxMs: stats.loopMaxMs, p99Ms: stats.loopP99Ms, ...(stats.gcMaxMs === undefined ? {} : { gcMaxMs: stats.gcMaxMs }),
+    ...(stats.persistenceMaxMs === undefined ? {} : { persistenceMaxMs: stats.persistenceMaxMs }),
+  };
   return { target, scenario, size, connections, result, loop, ...(stats.compactions === undefined ? {} : { compactions: stats.compactions }) };
 }
 
@@ -147,7 +150,11 @@ async function benchTarget(target: TargetName, data: Dataset, size: number, tmp:
       );
       results.runs.push(row);
       const r = row.result;
-      const loop = row.loop && row.compactions !== undefined && scenario.name.startsWith('post') ? `; loop max ${row.loop.maxMs.toFixed(1)} ms, p99 ${row.loop.p99Ms.toFixed(1)} ms, ${row.compactions} compactions${row.loop.gcMaxMs === undefined ? '' : `, longest GC pause ${row.loop.gcMaxMs.toFixed(1)} ms`}` : '';
+      const loop = row.loop && scenario.name.startsWith('post') && target !== 'json-server'
+        ? `; loop max ${row.loop.maxMs.toFixed(1)} ms, p99 ${row.loop.p99Ms.toFixed(1)} ms${row.compactions === undefined ? '' : `, ${row.compactions} compactions`}`
+          + `${row.loop.gcMaxMs === undefined ? '' : `, longest GC pause ${row.loop.gcMaxMs.toFixed(1)} ms`}`
+          + `${row.loop.persistenceMaxMs === undefined ? '' : `, longest persistence step ${row.loop.persistenceMaxMs.toFixed(1)} ms`}`
+        : '';
       console.log(`  ${target} ${scenario.label} (${row.connections} conn): ${r ? `${r.rps.toFixed(0)} req/s, p50 ${r.p50Ms.toFixed(2)} ms, p99 ${r.p99Ms.toFixed(2)} ms${r.failed ? `, ${r.failed} failed` : ''}${loop}` : row.error}`);
     }
     memory.after = await server.stats();

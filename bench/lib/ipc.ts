@@ -21,6 +21,11 @@ export interface ServerStats {
   gcMaxMs?: number;
   /** Log compactions the server finished since the last reset-loop (the simulator only). */
   compactions?: number;
+  /**
+   * The longest stretch of synchronous persistence work on the event loop since the last reset-loop
+   * (the simulator only: its store times it, garbage collection apart; mock-creatio/store/step-timer.ts).
+   */
+  persistenceMaxMs?: number;
 }
 
 export type FromChild =

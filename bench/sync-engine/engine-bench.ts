@@ -78,8 +78,11 @@ async function window(engine: EngineProcess, ids: readonly string[], depth: numb
 
 async function latencyLevel(engine: EngineProcess, site: TargetProcess, conversations: number, plan: EnginePlan): Promise<LatencyRow> {
   const ids = await engine.open(`level${conversations}`, conversations);
+  site.resetLoopDelay();
   const f = await window(engine, ids, 1, plan.levelSeconds, plan.drainTimeoutMs, 'synced');
+  const siteStats = await site.stats();
   return {
+    siteLoopMaxMs: siteStats.loopMaxMs, siteGcMaxMs: siteStats.gcMaxMs ?? Number.NaN,
     conversations, seconds: plan.levelSeconds, visible: summarize(f.visibleMs), sync: summarize(f.syncMs), ack: summarize(f.ackMs),
     ackedPerSecond: ratePerSecond(f.receivedAtMs, plan.levelSeconds * 1000),
     notSynced: f.receivedAtMs.length - f.syncMs.length,

@@ -34,12 +34,12 @@ function levelCells(l: LatencyRow): string[] {
   return [
     String(l.conversations), String(l.visible.count), num(l.visible.p50Ms), num(l.visible.p95Ms), num(l.visible.p99Ms), num(l.visible.maxMs),
     num(l.sync.p50Ms), num(l.sync.p99Ms), num(l.ack.p50Ms), num(l.ack.p99Ms), num(l.ackedPerSecond), String(l.notSynced), `${l.check.found}/${l.check.sampled}`,
-    `${l.retries} / ${l.deadLetters}`, num(l.loopMaxMs), num(l.gcMaxMs),
+    `${l.retries} / ${l.deadLetters}`, num(l.loopMaxMs), num(l.gcMaxMs), num(l.siteLoopMaxMs), num(l.siteGcMaxMs),
   ];
 }
 const LEVEL_HEAD = [
   'conversations', 'messages', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'logged p50 ms', 'logged p99 ms', 'ack p50 ms', 'ack p99 ms', 'acked msg/s',
-  'not synced', 'found over OData', 'retries / dead', 'engine loop max ms', 'engine GC max ms',
+  'not synced', 'found over OData', 'retries / dead', 'engine loop max ms', 'engine GC max ms', 'site loop max ms', 'site GC max ms',
 ];
 
 function throughputLines(r: EngineResults, plan: EnginePlan): string[] {
@@ -129,7 +129,8 @@ const ENGINE_METHOD = (plan: EnginePlan): string[] => [
   '  reply activity queued behind it: two activities per message, sent together as one `$batch` (shared with',
   '  other conversations\' writes while one is in flight). "ack" is the `receiveMessage` promise (message stored',
   '  with fsync, AI reply delivered). "engine GC max" is the longest garbage-collection pause in the engine',
-  '  process during the level (a `PerformanceObserver` on `gc`).',
+  '  process during the level (a `PerformanceObserver` on `gc`); "site loop max" and "site GC max" are the',
+  '  site process\'s event-loop delay maximum and longest GC pause over the same window.',
   `- Sustained: ${plan.throughputConversations} conversations with ${plan.throughputDepth} messages in flight each (${plan.throughputConversations * plan.throughputDepth} at most), for ${plan.throughputSeconds} s, twice: a lane sends`,
   '  its next message once the previous one is in Creatio (the rate the engine keeps up with), then once it is',
   '  acknowledged (the rate it accepts). msg/s acknowledged and msg/s synced count what happened inside the',

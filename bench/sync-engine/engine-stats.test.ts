@@ -41,7 +41,7 @@ const summary = (p99: number) => ({ count: 100, p50Ms: p99 / 3, p95Ms: p99 / 2, 
 const check = { sampled: 1, found: 1, problems: [] };
 /** `p99`: to the answer that made the activity (judged); the engine's own log comes 10 ms later. */
 const level = (conversations: number, p99: number): LatencyRow => ({
-  conversations, seconds: 5, visible: summary(p99), sync: summary(p99 + 10), ack: summary(1), ackedPerSecond: 100, notSynced: 0, retries: 0, deadLetters: 0, loopMaxMs: 5, gcMaxMs: 2, check,
+  conversations, seconds: 5, visible: summary(p99), sync: summary(p99 + 10), ack: summary(1), ackedPerSecond: 100, notSynced: 0, retries: 0, deadLetters: 0, loopMaxMs: 5, gcMaxMs: 2, siteLoopMaxMs: 5, siteGcMaxMs: 2, check,
 });
 const sustained = (pacing: ThroughputRow['pacing'], synced: number, grew: boolean): ThroughputRow => ({
   pacing, conversations: 50, seconds: 10, ackedPerSecond: synced * 2, syncedPerSecond: synced,

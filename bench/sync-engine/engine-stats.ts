@@ -78,6 +78,9 @@ export interface LatencyRow {
   loopMaxMs: number;
   /** The engine process's longest garbage-collection pause in the window (ms). */
   gcMaxMs: number;
+  /** The site process's event-loop delay maximum and longest GC pause in the window (ms). */
+  siteLoopMaxMs: number;
+  siteGcMaxMs: number;
   check: CheckResult;
 }
 

@@ -17,6 +17,8 @@ export interface StartedTarget {
   phases?: Record<string, number>;
   /** Log compactions finished since start (the simulator), for the stats. */
   compactions?: () => number;
+  /** The longest synchronous persistence step since the last reset, and the reset (the simulator). */
+  persistence?: { longestStepMs: () => number; reset: () => void };
   close(): Promise<void>;
 }
 
@@ -55,6 +57,7 @@ export function runTarget(start: StartTarget): void {
         gcMaxMs = 0;
         measuringGc = true;
         compactionsAtReset = target.compactions?.() ?? 0;
+        target.persistence?.reset();
       }
       if (message.type === 'stats') {
         const loopMaxMs = loop.max / 1e6;
@@ -74,6 +77,7 @@ export function runTarget(start: StartTarget): void {
             loopP99Ms,
             gcMaxMs: gcMax,
             ...(target.compactions ? { compactions: target.compactions() - compactionsAtReset } : {}),
+            ...(target.persistence ? { persistenceMaxMs: target.persistence.longestStepMs() } : {}),
           },
         });
       }
