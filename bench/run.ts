@@ -126,6 +126,7 @@ async function measure(server: TargetProcess, target: TargetName, scenario: Scen
   const loop = {
     maxMs: stats.loopMaxMs, p99Ms: stats.loopP99Ms, ...(stats.gcMaxMs === undefined ? {} : { gcMaxMs: stats.gcMaxMs }),
     ...(stats.persistenceMaxMs === undefined ? {} : { persistenceMaxMs: stats.persistenceMaxMs }),
+    ...(stats.persistenceWallMaxMs === undefined ? {} : { persistenceWallMaxMs: stats.persistenceWallMaxMs }),
   };
   return { target, scenario, size, connections, result, loop, ...(stats.compactions === undefined ? {} : { compactions: stats.compactions }) };
 }

@@ -26,6 +26,8 @@ export interface ServerStats {
    * (the simulator only: its store times it, garbage collection apart; mock-creatio/store/step-timer.ts).
    */
   persistenceMaxMs?: number;
+  /** That step's wall time, with the garbage-collection pauses that struck inside it. */
+  persistenceWallMaxMs?: number;
 }
 
 export type FromChild =

@@ -11,7 +11,7 @@ export interface RunRow {
   connections: number;
   result?: LoadResult;
   /** Event-loop delay inside the server process during this run. */
-  loop?: { maxMs: number; p99Ms: number; gcMaxMs?: number; persistenceMaxMs?: number };
+  loop?: { maxMs: number; p99Ms: number; gcMaxMs?: number; persistenceMaxMs?: number; persistenceWallMaxMs?: number };
   /** Log compactions the simulator finished during this run. */
   compactions?: number;
   error?: string;

@@ -93,7 +93,9 @@ function loopVerdict(results: BenchResults): Verdict {
     const what = r.scenario === 'post-sustained'
       ? `sustained at ${count(r.size)} (${r.result ? `${r.result.seconds.toFixed(0)} s, ` : ''}${r.compactions ?? '?'} compactions)`
       : count(r.size);
-    const step = r.loop?.persistenceMaxMs === undefined ? '' : `longest persistence step ${ms(r.loop.persistenceMaxMs)}; `;
+    const wall = r.loop?.persistenceWallMaxMs === undefined || r.loop.persistenceWallMaxMs - (r.loop.persistenceMaxMs ?? 0) < 0.5
+      ? '' : ` (${ms(r.loop.persistenceWallMaxMs)} with the garbage-collection pauses inside it)`;
+    const step = r.loop?.persistenceMaxMs === undefined ? '' : `longest persistence step ${ms(r.loop.persistenceMaxMs)}${wall}; `;
     const gc = r.loop?.gcMaxMs === undefined ? '' : ` (longest garbage-collection pause ${ms(r.loop.gcMaxMs)})`;
     return `${what}: ${step}event loop max ${ms(r.loop?.maxMs ?? 0)}${gc}, p99 ${ms(r.loop?.p99Ms ?? 0)}`;
   });

@@ -18,7 +18,7 @@ export interface StartedTarget {
   /** Log compactions finished since start (the simulator), for the stats. */
   compactions?: () => number;
   /** The longest synchronous persistence step since the last reset, and the reset (the simulator). */
-  persistence?: { longestStepMs: () => number; reset: () => void };
+  persistence?: { stats: () => { longestStepMs: number; longestStepWithPausesMs: number }; reset: () => void };
   close(): Promise<void>;
 }
 
@@ -77,7 +77,9 @@ export function runTarget(start: StartTarget): void {
             loopP99Ms,
             gcMaxMs: gcMax,
             ...(target.compactions ? { compactions: target.compactions() - compactionsAtReset } : {}),
-            ...(target.persistence ? { persistenceMaxMs: target.persistence.longestStepMs() } : {}),
+            ...(target.persistence
+              ? { persistenceMaxMs: target.persistence.stats().longestStepMs, persistenceWallMaxMs: target.persistence.stats().longestStepWithPausesMs }
+              : {}),
           },
         });
       }

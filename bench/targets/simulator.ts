@@ -70,7 +70,7 @@ runTarget(async (data, config) => {
     headers: { authorization: `Bearer ${token}` },
     phases: { prefill: t1 - t0, 'reload from disk': t2 - t1 },
     compactions: () => compactions,
-    persistence: { longestStepMs: () => mock.store.persistenceStats().longestStepMs, reset: () => mock.store.resetPersistenceStats() },
+    persistence: { stats: () => mock.store.persistenceStats(), reset: () => mock.store.resetPersistenceStats() },
     close: async () => {
       watcher.close();
       await mock.close();

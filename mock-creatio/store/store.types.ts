@@ -53,10 +53,11 @@ export interface DataStore {
   apply(changes: readonly ChangeRequest[]): { changes: readonly RecordChange[]; durable: Promise<void> };
   /**
    * The longest stretch of synchronous work persistence has done on the event loop since the store
-   * opened or the last reset (applying a commit, building a log append, a compaction slice), in ms:
-   * garbage-collection pauses are not in it (store/step-timer.ts).
+   * opened or the last reset (applying a commit, building a log append, a compaction slice), in ms,
+   * with the garbage-collection pauses that struck inside it taken off; and the same step's wall time
+   * (store/step-timer.ts).
    */
-  persistenceStats(): { longestStepMs: number };
+  persistenceStats(): { longestStepMs: number; longestStepWithPausesMs: number };
   resetPersistenceStats(): void;
   /** Called after each durable commit, in commit order (business processes hook here, issue 4). */
   onCommit(listener: CommitListener): () => void;

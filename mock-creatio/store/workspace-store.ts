@@ -99,8 +99,8 @@ export class DurableDataStore implements DataStore {
     return { changes: applied, durable: this.wal.append(seq, line, () => this.afterDurable(applied, seq)) };
   }
 
-  persistenceStats(): { longestStepMs: number } {
-    return { longestStepMs: this.steps.longestMs };
+  persistenceStats(): { longestStepMs: number; longestStepWithPausesMs: number } {
+    return { longestStepMs: this.steps.longestMs, longestStepWithPausesMs: this.steps.longestWithPausesMs };
   }
 
   resetPersistenceStats(): void {
@@ -172,6 +172,7 @@ export class DurableDataStore implements DataStore {
       } finally {
         // Even when the final compaction fails (the log still holds everything), release the file.
         await this.wal.close().catch(() => undefined);
+        this.steps.stop();
       }
     })();
     return this.closing;
@@ -181,6 +182,7 @@ export class DurableDataStore implements DataStore {
   async abandon(): Promise<void> {
     this.closing ??= Promise.resolve();
     this.abandoned = true;
+    this.steps.stop();
     await this.wal.abandon();
     // A compaction under way stops at its next step, so no file changes once this resolves.
     await Promise.allSettled([this.compactionRunning, this.compactionQueued]);
