@@ -18,6 +18,27 @@ export interface JournalEntry {
 }
 
 const MAX_BODY = 16 * 1024;
+/**
+ * What the journal keeps of a body until someone reads it: twice what it shows, so that redaction
+ * (done on read) sees a secret near the cut whole. A list answer of 100 activities is ~165 KB: kept
+ * whole, 1,000 of them held ~165 MB that the collector had to walk on every full pass.
+ */
+const KEEP_CHARS = MAX_BODY * 2;
+
+interface KeptBody {
+  text: string;
+  /** The whole body's length in characters (bytes for a Buffer). */
+  length: number;
+}
+
+/** The body as text, cut to KEEP_CHARS as a copy (a slice of a big string would keep all of it alive). */
+function keep(body: unknown): KeptBody | undefined {
+  if (body === undefined || body === null) return undefined;
+  if (Buffer.isBuffer(body)) return { text: body.toString('utf8', 0, KEEP_CHARS), length: body.length };
+  const text = typeof body === 'string' ? body : JSON.stringify(body);
+  if (text.length <= KEEP_CHARS) return { text, length: text.length };
+  return { text: Buffer.from(text.slice(0, KEEP_CHARS), 'utf8').toString('utf8'), length: text.length };
+}
 
 /** Where a response being journaled keeps its start times and the body it sent. */
 const PENDING = Symbol('journal.pending');
@@ -46,9 +67,9 @@ export function createJournal(options: { capacity: number; now?: () => number })
   type Raw = Omit<JournalEntry, 'startedOn' | 'requestHeaders' | 'requestBody' | 'responseHeaders' | 'responseBody'> & {
     started: number;
     reqHeaders: Request['headers'];
-    reqBody: unknown;
+    reqBody: KeptBody | undefined;
     resHeaders: ReturnType<Response['getHeaders']>;
-    resBody: unknown;
+    resBody: KeptBody | undefined;
   };
   let ring: Raw[] = [];
   let nextId = 1;
@@ -70,7 +91,7 @@ export function createJournal(options: { capacity: number; now?: () => number })
     ring.push({
       id: nextId++, started: pending.started, method: req.method, url: req.originalUrl,
       status: this.statusCode, durationMs: Math.round((performance.now() - pending.t0) * 1000) / 1000,
-      reqHeaders: req.headers, reqBody: this.locals.rawBody, resHeaders: this.getHeaders(), resBody: pending.body,
+      reqHeaders: req.headers, reqBody: keep(this.locals.rawBody), resHeaders: this.getHeaders(), resBody: keep(pending.body),
       ...(this.locals.fault ? { fault: String(this.locals.fault) } : {}),
     });
     if (ring.length > options.capacity * 1.25) ring = ring.slice(ring.length - options.capacity);
@@ -114,9 +135,9 @@ export function createJournal(options: { capacity: number; now?: () => number })
 
 export type Journal = ReturnType<typeof createJournal>;
 
-function bodyText(body: unknown, contentType: string): string {
-  if (body === undefined || body === null) return '';
-  const text = typeof body === 'string' ? body : Buffer.isBuffer(body) ? body.toString('utf8') : JSON.stringify(body);
-  const redacted = redactBodyText(text, contentType);
-  return redacted.length > MAX_BODY ? `${redacted.slice(0, MAX_BODY)}… (${redacted.length} characters)` : redacted;
+function bodyText(body: KeptBody | undefined, contentType: string): string {
+  if (!body) return '';
+  const redacted = redactBodyText(body.text, contentType);
+  if (body.text.length === body.length && redacted.length <= MAX_BODY) return redacted;
+  return `${redacted.slice(0, MAX_BODY)}… (${body.length} characters)`;
 }

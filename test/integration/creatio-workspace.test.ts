@@ -1,7 +1,7 @@
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { formsLogin, oauthClient, send } from '../support/creatio-client';
+import { formsLogin, oauthClient, q, send } from '../support/creatio-client';
 import { startTestSite, type TestSite } from '../support/creatio-site';
 
 // Conformance: the workspace (persistence, reset, snapshots) and the admin API's journal.
@@ -97,6 +97,19 @@ describe('admin API', () => {
       expect(all).not.toContain(secret);
     }
     expect(all).toContain('***');
+  });
+
+  it('shows the first 16 KB of a long body and its whole length', async () => {
+    t = await startTestSite();
+    const client = await oauthClient(t.url);
+    const caseId = (await client.post('Case', { Subject: 'long answers' })).json.Id as string;
+    for (let i = 0; i < 30; i += 1) await client.post('Activity', { Title: `long ${i} ${'x'.repeat(200)}`, CaseId: caseId });
+    const list = await client.get(`Activity?$filter=${q(`CaseId eq ${caseId}`)}`);
+    const whole = list.text.length;
+    expect(whole).toBeGreaterThan(32 * 1024);
+    const entry = (await admin('/journal?limit=1&path=Activity%3F')).json.entries[0] as { responseBody: string };
+    expect(entry.responseBody.endsWith(`… (${whole} characters)`)).toBe(true);
+    expect(entry.responseBody.startsWith(list.text.slice(0, 16 * 1024))).toBe(true);
   });
 
   it('filters the journal and clears it', async () => {
