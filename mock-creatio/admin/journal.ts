@@ -35,6 +35,16 @@ interface KeptBody {
 function keep(body: unknown): KeptBody | undefined {
   if (body === undefined || body === null) return undefined;
   if (Buffer.isBuffer(body)) return { text: body.toString('utf8', 0, KEEP_CHARS), length: body.length };
+  if (Array.isArray(body) && body.every((piece) => typeof piece === 'string')) {
+    // pieces of one answer: only as many as the journal keeps are joined
+    let text = '';
+    let length = 0;
+    for (const piece of body as string[]) {
+      if (text.length < KEEP_CHARS) text += piece;
+      length += piece.length;
+    }
+    return { text: keep(text)!.text, length };
+  }
   const text = typeof body === 'string' ? body : JSON.stringify(body);
   if (text.length <= KEEP_CHARS) return { text, length: text.length };
   return { text: Buffer.from(text.slice(0, KEEP_CHARS), 'utf8').toString('utf8'), length: text.length };
@@ -51,8 +61,8 @@ function keepBody(this: Tracked, body?: unknown): Response {
   return (Object.getPrototypeOf(this) as Response).send.call(this, body);
 }
 
-/** For a response written without `res.send` (the OData hot path ends it directly): the body the journal shows. */
-export function journalBody(res: Response, body: string): void {
+/** For a response written without `res.send` (the OData hot path ends it directly): the body the journal shows, maybe in pieces. */
+export function journalBody(res: Response, body: string | readonly string[]): void {
   const pending = (res as Tracked)[PENDING];
   if (pending) pending.body = body;
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ODataHttpError } from './odata-error';
-import type { ODataRequest, ODataResponse, ODataService } from './odata-service';
+import { type ODataRequest, type ODataResponse, type ODataService, responseJson } from './odata-service';
 
 /** Creatio accepts at most 100 requests in one batch (reference/creatio-api.md §1.7). */
 export const MAX_BATCH_REQUESTS = 100;
@@ -76,8 +76,7 @@ async function runPart(
   // Parts share the outer content type when they carry none (reference §1.7: one content type for all parts).
   const response = await executeBatchRequest(service, outer, { method: part.method, url: part.url, headers, body }, 'application/json');
   const head = JSON.stringify({ ...base, status: response.status, headers: response.headers } satisfies BatchPartResponse);
-  const answer = response.jsonText
-    ?? (response.json !== undefined ? JSON.stringify(response.json) : response.text !== undefined ? JSON.stringify(response.text) : undefined);
+  const answer = responseJson(response) ?? (response.text !== undefined ? JSON.stringify(response.text) : undefined);
   return { status: response.status, text: answer === undefined ? head : `${head.slice(0, -1)},"body":${answer}}` };
 }
 

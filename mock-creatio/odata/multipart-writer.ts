@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { STATUS_CODES } from 'node:http';
-import type { ODataResponse } from './odata-service';
+import { type ODataResponse, responseJson } from './odata-service';
 
 /**
  * Writer for multipart/mixed `$batch` responses (OData Version 4.0 Part 1 §11.7.4): one
@@ -51,6 +51,6 @@ function httpPart(answer: MultipartResponse): string {
 export function httpResponseText(response: ODataResponse): string {
   const statusLine = `HTTP/1.1 ${response.status} ${STATUS_CODES[response.status] ?? ''}`.trimEnd();
   const headers = Object.entries(response.headers).map(([name, value]) => `${name}: ${value}`);
-  const body = response.jsonText ?? (response.json !== undefined ? JSON.stringify(response.json) : (response.text ?? ''));
+  const body = responseJson(response) ?? response.text ?? '';
   return [statusLine, ...headers, '', body].join(CRLF);
 }

@@ -8,7 +8,7 @@ import { ODataHttpError, invalidQuery } from './odata-error';
 import { parseQueryOptions } from './query-options';
 import { runQuery } from './query-runner';
 import { serializeRecord } from './serialize';
-import { collectionJson, entityJson, recordJson, wholeRecords } from './record-json';
+import { collectionJsonChunks, entityJson, recordJson, wholeRecords } from './record-json';
 import { noResource, parseResourcePath } from './resource-path';
 import type { ResourcePath } from './resource-path';
 import { dbError, parseJsonBody } from './write-errors';
@@ -39,6 +39,8 @@ export interface ODataResponse {
   json?: unknown;
   /** A JSON body already serialised (record reads splice cached record texts); used instead of `json`. */
   jsonText?: string;
+  /** A big JSON body in pieces, sent in order (a single string that size would be a large-object allocation); used instead of `json`. */
+  jsonChunks?: readonly string[];
   text?: string;
 }
 
@@ -108,7 +110,9 @@ export function createODataService(options: ODataServiceOptions) {
     const selectPart = query.select ? `(${query.select.join(',')})` : '';
     const body: Record<string, unknown> = { '@odata.context': `${req.serviceRoot}/$metadata#${entity}${selectPart}` };
     if (result.count !== undefined) body['@odata.count'] = result.count;
-    if (wholeRecords(query)) return jsonText(200, collectionJson(body, result.rows.map((row) => recordJson(model, tableOf, entity, row))));
+    if (wholeRecords(query)) {
+      return { status: 200, headers: jsonHeaders({}), jsonChunks: collectionJsonChunks(body, result.rows.map((row) => recordJson(model, tableOf, entity, row))) };
+    }
     body.value = result.rows.map((row) => serializeRecord(model, tableOf, entity, row, query));
     return json(200, body);
   }
@@ -223,3 +227,10 @@ export function createODataService(options: ODataServiceOptions) {
 }
 
 export type ODataService = ReturnType<typeof createODataService>;
+
+/** An answer's JSON as one string (`jsonText`, the pieces of `jsonChunks` joined, or `json` serialised); undefined for text. */
+export function responseJson(response: ODataResponse): string | undefined {
+  if (response.jsonText !== undefined) return response.jsonText;
+  if (response.jsonChunks !== undefined) return response.jsonChunks.join('');
+  return response.json !== undefined ? JSON.stringify(response.json) : undefined;
+}

@@ -71,18 +71,23 @@ function batchForm(contentType: string): 'json' | 'multipart' {
   throw new ODataHttpError(415, `The request entity's media type '${type || '(none)'}' is not supported for $batch. Send Content-Type: application/json or multipart/mixed.`);
 }
 
-/** Writes an OData answer as-is: JSON serialised once, text untouched, 204 without a body. */
+/** Writes an OData answer as-is: JSON serialised once (a big one in pieces), text untouched, 204 without a body. */
 export function writeResponse(res: Response, response: ODataResponse): void {
   res.status(response.status);
   for (const [name, value] of Object.entries(response.headers)) res.setHeader(name, value);
-  const json = response.jsonText ?? (response.json !== undefined ? JSON.stringify(response.json) : undefined);
+  const json = response.jsonChunks ?? (response.jsonText ?? (response.json !== undefined ? JSON.stringify(response.json) : undefined));
   if (json !== undefined) {
     // The hot path, straight to Node's response: its Content-Type is already complete, and Express's
     // send would turn a body over 1 KB into a Buffer (headers and body then go out as two chunks).
+    const pieces = typeof json === 'string' ? [json] : json;
     if (!res.getHeader('Content-Type')) res.setHeader('Content-Type', 'application/json; charset=utf-8');
-    res.setHeader('Content-Length', Buffer.byteLength(json));
-    journalBody(res, json);
-    res.end(res.req.method === 'HEAD' ? undefined : json);
+    res.setHeader('Content-Length', pieces.reduce((bytes, piece) => bytes + Buffer.byteLength(piece), 0));
+    journalBody(res, pieces);
+    if (res.req.method === 'HEAD') res.end();
+    else {
+      for (let i = 0; i < pieces.length - 1; i += 1) res.write(pieces[i]);
+      res.end(pieces[pieces.length - 1]);
+    }
   }
   // A Buffer keeps Express from appending `; charset=utf-8` to a Content-Type we set, such as the
   // multipart/mixed batch answer's `boundary=` header (every text answer names its charset itself).

@@ -3,7 +3,7 @@ import { createSchemaModel } from '../schema/model';
 import type { EntityRecord } from '../schema/schema.types';
 import { FUZZ_ENTITIES } from '../../test/support/odata-fuzz/fuzz-schema';
 import { createSmallDataset } from '../../test/support/odata-fuzz/small-dataset';
-import { collectionJson, entityJson, recordJson } from './record-json';
+import { collectionJson, collectionJsonChunks, entityJson, recordJson } from './record-json';
 import { serializeRecord } from './serialize';
 
 const small = { ...createSmallDataset(), model: createSchemaModel(FUZZ_ENTITIES) };
@@ -43,5 +43,17 @@ describe('record JSON splicing', () => {
     // A record that is not frozen may still change: its text is computed again each time.
     expect(recordJson(small.model, small.tableOf, 'Activity', open)).not.toBe(before);
     expect(JSON.parse(recordJson(small.model, small.tableOf, 'Activity', open)).Title).toBe('changed');
+  });
+});
+
+describe('collectionJsonChunks', () => {
+  it('is collectionJson in pieces of about 48 K characters, never cutting a record', () => {
+    const texts = Array.from({ length: 100 }, (_, i) => JSON.stringify({ Id: String(i), Body: 'x'.repeat(1600) }));
+    const annotations = { '@odata.context': 'http://127.0.0.1/0/odata/$metadata#Activity' };
+    const chunks = collectionJsonChunks(annotations, texts);
+    expect(chunks.join('')).toBe(JSON.stringify({ ...annotations, value: texts.map((t) => JSON.parse(t)) }));
+    expect(chunks.length).toBeGreaterThan(2);
+    expect(chunks.every((chunk) => chunk.length <= 48 * 1024 + 1700)).toBe(true);
+    expect(collectionJsonChunks({}, [])).toEqual(['{"value":[]}']);
   });
 });

@@ -57,7 +57,28 @@ export function entityJson(annotations: Record<string, unknown>, recordText: str
 
 /** `JSON.stringify({ ...annotations, value: [records] })` from the records' cached texts. */
 export function collectionJson(annotations: Record<string, unknown>, recordTexts: readonly string[]): string {
+  return collectionJsonChunks(annotations, recordTexts).join('');
+}
+
+/** Characters per piece of a big answer: well under the ~128 KB where V8 puts a string in large-object space. */
+const CHUNK_CHARS = 48 * 1024;
+
+/**
+ * The same text as `collectionJson`, in pieces of about 48 K characters at most (one record's text
+ * may make a piece longer): a list of 100 activities is ~165 KB, and as one string it went to V8's
+ * large-object space, which only a full collection frees, on every request. Pieces die young.
+ */
+export function collectionJsonChunks(annotations: Record<string, unknown>, recordTexts: readonly string[]): string[] {
   const head = JSON.stringify(annotations);
-  const value = `"value":[${recordTexts.join(',')}]}`;
-  return head === '{}' ? `{${value}` : `${head.slice(0, -1)},${value}`;
+  const chunks: string[] = [];
+  let piece = head === '{}' ? '{"value":[' : `${head.slice(0, -1)},"value":[`;
+  recordTexts.forEach((text, index) => {
+    if (piece.length > 0 && piece.length + text.length > CHUNK_CHARS) {
+      chunks.push(piece);
+      piece = '';
+    }
+    piece += index === 0 ? text : `,${text}`;
+  });
+  chunks.push(`${piece}]}`);
+  return chunks;
 }
