@@ -3,7 +3,7 @@ import { createSchemaModel } from '../schema/model';
 import type { EntityRecord } from '../schema/schema.types';
 import { FUZZ_ENTITIES } from '../../test/support/odata-fuzz/fuzz-schema';
 import { createSmallDataset } from '../../test/support/odata-fuzz/small-dataset';
-import { collectionJson, collectionJsonChunks, entityJson, recordJson } from './record-json';
+import { collectionJson, collectionJsonChunks, entityJson, recordJson, recordJsonCache } from './record-json';
 import { serializeRecord } from './serialize';
 
 const small = { ...createSmallDataset(), model: createSchemaModel(FUZZ_ENTITIES) };
@@ -43,6 +43,23 @@ describe('record JSON splicing', () => {
     // A record that is not frozen may still change: its text is computed again each time.
     expect(recordJson(small.model, small.tableOf, 'Activity', open)).not.toBe(before);
     expect(JSON.parse(recordJson(small.model, small.tableOf, 'Activity', open)).Title).toBe('changed');
+  });
+});
+
+describe('the cache beyond the hottest records', () => {
+  it('gives the same text back from its bytes, non-ASCII text included', () => {
+    const saved = recordJsonCache.hotTexts;
+    recordJsonCache.hotTexts = 0; // no record keeps its string: every hit decodes the stored bytes
+    try {
+      const rows = activities().map((row, i): EntityRecord => Object.freeze(i === 0 ? { ...row, Title: 'Grüße — 東京 🚚' } : { ...row }));
+      const first = rows.map((row) => recordJson(small.model, small.tableOf, 'Activity', row));
+      const again = rows.map((row) => recordJson(small.model, small.tableOf, 'Activity', row));
+      expect(again).toEqual(first);
+      expect(JSON.parse(again[0]!).Title).toBe('Grüße — 東京 🚚');
+      expect(again).toEqual(rows.map((row) => JSON.stringify(objectForm('Activity', row))));
+    } finally {
+      recordJsonCache.hotTexts = saved;
+    }
   });
 });
 
