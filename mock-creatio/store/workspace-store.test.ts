@@ -123,13 +123,13 @@ describe('commit', () => {
     const store = await open(dir, { durability: 'none' });
     expect(store.persistenceStats().longestStepMs).toBe(0);
     await store.commit([{ kind: 'insert', entity: 'Case', record: caseRecord(1) }]);
-    expect(store.persistenceStats().longestStepMs).toBeGreaterThan(0);
+    expect(store.persistenceStats().longestStepWithPausesMs).toBeGreaterThan(0); // wall time: a collection inside the step cannot make it 0
     store.resetPersistenceStats();
     expect(store.persistenceStats().longestStepMs).toBe(0);
     await store.saveSnapshot('timed'); // not persistence of commits: not timed
     expect(store.persistenceStats().longestStepMs).toBe(0);
     await store.commit(Array.from({ length: 500 }, (_, i) => ({ kind: 'insert' as const, entity: 'Case', record: caseRecord(i + 10) })));
-    expect(store.persistenceStats().longestStepMs).toBeGreaterThan(0);
+    expect(store.persistenceStats().longestStepWithPausesMs).toBeGreaterThan(0); // wall time: a collection inside the step cannot make it 0
     await store.close();
   });
 
