@@ -35,19 +35,19 @@ interface KeptBody {
 function keep(body: unknown): KeptBody | undefined {
   if (body === undefined || body === null) return undefined;
   if (Buffer.isBuffer(body)) return { text: body.toString('utf8', 0, KEEP_CHARS), length: body.length };
+  let text = '';
+  let length = 0;
   if (Array.isArray(body) && body.every((piece) => typeof piece === 'string')) {
-    // pieces of one answer: only as many as the journal keeps are joined
-    let text = '';
-    let length = 0;
+    // the pieces of one answer: only as many as the journal keeps are joined
     for (const piece of body as string[]) {
       if (text.length < KEEP_CHARS) text += piece;
       length += piece.length;
     }
-    return { text: keep(text)!.text, length };
+  } else {
+    text = typeof body === 'string' ? body : JSON.stringify(body);
+    length = text.length;
   }
-  const text = typeof body === 'string' ? body : JSON.stringify(body);
-  if (text.length <= KEEP_CHARS) return { text, length: text.length };
-  return { text: Buffer.from(text.slice(0, KEEP_CHARS), 'utf8').toString('utf8'), length: text.length };
+  return { text: text.length <= KEEP_CHARS ? text : Buffer.from(text.slice(0, KEEP_CHARS), 'utf8').toString('utf8'), length };
 }
 
 /** Where a response being journaled keeps its start times and the body it sent. */

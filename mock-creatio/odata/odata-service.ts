@@ -228,9 +228,14 @@ export function createODataService(options: ODataServiceOptions) {
 
 export type ODataService = ReturnType<typeof createODataService>;
 
-/** An answer's JSON as one string (`jsonText`, the pieces of `jsonChunks` joined, or `json` serialised); undefined for text. */
+/** An answer's JSON in the pieces to send (`jsonChunks`, or `jsonText` or `json` serialised as one); undefined for text. */
+export function responseJsonPieces(response: ODataResponse): readonly string[] | undefined {
+  if (response.jsonChunks !== undefined) return response.jsonChunks;
+  if (response.jsonText !== undefined) return [response.jsonText];
+  return response.json !== undefined ? [JSON.stringify(response.json)] : undefined;
+}
+
+/** An answer's JSON as one string; undefined for text. */
 export function responseJson(response: ODataResponse): string | undefined {
-  if (response.jsonText !== undefined) return response.jsonText;
-  if (response.jsonChunks !== undefined) return response.jsonChunks.join('');
-  return response.json !== undefined ? JSON.stringify(response.json) : undefined;
+  return responseJsonPieces(response)?.join('');
 }

@@ -4,7 +4,7 @@ import { ODataHttpError } from './odata-error';
 import { runJsonBatch } from './batch';
 import { runMultipartBatch } from './batch-multipart';
 import { journalBody } from '../admin/journal';
-import type { ODataResponse, ODataService } from './odata-service';
+import { type ODataResponse, type ODataService, responseJsonPieces } from './odata-service';
 
 /** Request bodies above this size get 413 (Creatio's IIS default request limit is about 28 MB). */
 const MAX_BODY = '28mb';
@@ -75,11 +75,10 @@ function batchForm(contentType: string): 'json' | 'multipart' {
 export function writeResponse(res: Response, response: ODataResponse): void {
   res.status(response.status);
   for (const [name, value] of Object.entries(response.headers)) res.setHeader(name, value);
-  const json = response.jsonChunks ?? (response.jsonText ?? (response.json !== undefined ? JSON.stringify(response.json) : undefined));
-  if (json !== undefined) {
+  const pieces = responseJsonPieces(response);
+  if (pieces !== undefined) {
     // The hot path, straight to Node's response: its Content-Type is already complete, and Express's
     // send would turn a body over 1 KB into a Buffer (headers and body then go out as two chunks).
-    const pieces = typeof json === 'string' ? [json] : json;
     if (!res.getHeader('Content-Type')) res.setHeader('Content-Type', 'application/json; charset=utf-8');
     res.setHeader('Content-Length', pieces.reduce((bytes, piece) => bytes + Buffer.byteLength(piece), 0));
     journalBody(res, pieces);
