@@ -25,15 +25,12 @@ export async function startConversation(body: StartConversationBody): Promise<st
   return conversation.id;
 }
 
-/** Sends the draft as the customer; the draft is kept when the lab refuses it. */
-export async function sendDraft(id: string): Promise<void> {
-  const parsed = SayBody.safeParse({ text: store().drafts[id] ?? '' });
-  if (!parsed.success) return store().setError(id, 'Write a message first');
+/** Marks the conversation busy while `work` runs, then reads it again; a failure becomes its error. */
+async function busyWhile(id: string, work: () => Promise<void>): Promise<void> {
   store().setBusy(id, true);
   store().setError(id, undefined);
   try {
-    store().upsert(await labClient().say(id, parsed.data));
-    store().setDraft(id, '');
+    await work();
     void refreshConversation(id);
   } catch (error) {
     store().setError(id, message(error));
@@ -42,18 +39,21 @@ export async function sendDraft(id: string): Promise<void> {
   }
 }
 
+/** Sends the draft as the customer; the draft is kept when the lab refuses it. */
+export async function sendDraft(id: string): Promise<void> {
+  const parsed = SayBody.safeParse({ text: store().drafts[id] ?? '' });
+  if (!parsed.success) return store().setError(id, 'Write a message first');
+  await busyWhile(id, async () => {
+    store().upsert(await labClient().say(id, parsed.data));
+    store().setDraft(id, '');
+  });
+}
+
 /** The customer asks for a human: a manual handoff (409 unless the conversation is open). */
 export async function requestHuman(id: string): Promise<void> {
-  store().setBusy(id, true);
-  store().setError(id, undefined);
-  try {
+  await busyWhile(id, async () => {
     store().upsert((await labClient().handoff(id, { reason: 'The customer asked for a human' })).conversation);
-    void refreshConversation(id);
-  } catch (error) {
-    store().setError(id, message(error));
-  } finally {
-    store().setBusy(id, false);
-  }
+  });
 }
 
 /** Moves the chat's clock forward (a WhatsApp reply more than 24 hours after the customer's last message is refused). */
