@@ -47,4 +47,24 @@ describe('MemoryTable', () => {
     expect(idsOf(table.lookup('Priority', 2))).toEqual([caseId(2)]);
     expect(table.lookup('Priority', 1)).toEqual([]);
   });
+
+  it('keeps order, lookups and positions right when the holes of many deletes are closed', () => {
+    const table = new MemoryTable(CASE);
+    for (let n = 0; n < 10_000; n++) table.put(caseRecord(n, { StatusId: n % 3 ? NEW : CLOSED }));
+    expect(table.lookup('StatusId', CLOSED)).toHaveLength(3_334);
+    // 7,500 deletes: more than half of the slots are holes, so they are closed on the way
+    for (let n = 0; n < 10_000; n++) if (n % 4 !== 0) table.remove(caseId(n));
+    const kept = Array.from({ length: 2_500 }, (_, i) => i * 4);
+    expect(table.size).toBe(2_500);
+    expect(idsOf([...table.all()])).toEqual(kept.map(caseId));
+    expect(idsOf(table.snapshot())).toEqual(kept.map(caseId));
+    expect(table.get(caseId(4_000))?.Id).toBe(caseId(4_000));
+    expect(table.get(caseId(4_001))).toBeUndefined();
+    expect(idsOf(table.lookup('StatusId', CLOSED))).toEqual(kept.filter((n) => n % 3 === 0).map(caseId));
+    // an early record moving into a bucket lands in table order; a new one goes last
+    table.put(caseRecord(4, { StatusId: CLOSED }));
+    table.put(caseRecord(20_000, { StatusId: CLOSED }));
+    expect(idsOf(table.lookup('StatusId', CLOSED))).toEqual([0, 4, ...kept.filter((n) => n % 3 === 0 && n > 4), 20_000].map(caseId));
+    expect(idsOf([...table.all()]).at(-1)).toBe(caseId(20_000));
+  });
 });
