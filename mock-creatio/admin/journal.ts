@@ -19,35 +19,65 @@ export interface JournalEntry {
 
 const MAX_BODY = 16 * 1024;
 /**
- * What the journal keeps of a body until someone reads it: twice what it shows, so that redaction
- * (done on read) sees a secret near the cut whole. A list answer of 100 activities is ~165 KB: kept
- * whole, 1,000 of them held ~165 MB that the collector had to walk on every full pass.
+ * What the journal keeps of a body until someone reads it: more than it shows, so that redaction
+ * (done on read) sees a secret near the 16 K-character cut whole. A list answer of 100 activities is
+ * ~165 KB: kept whole, 1,000 of them held ~165 MB that the collector had to walk on every full pass.
+ * Text is kept as a copy of its first 32 K characters (twice what is shown). An answer written as bytes
+ * (the list, spliced from the records' cached bytes) is kept as references to its first 48 KB of pieces
+ * (at least 16 K characters in any script): copying them cost 48 KB off the heap per list, and that
+ * rate of external memory had V8 run a full collection every second under the list load.
  */
 const KEEP_CHARS = MAX_BODY * 2;
+const KEEP_BYTES = 48 * 1024;
 
 interface KeptBody {
-  text: string;
-  /** The whole body's length in characters (bytes for a Buffer). */
-  length: number;
+  /** A text body, or its start. */
+  text?: string;
+  /** The start of a body written as bytes: the pieces themselves (the last one maybe cut). */
+  bytes?: Buffer[];
+  /** The whole body's size in bytes (UTF-8). */
+  size: number;
+  /** Whether all of it is kept. */
+  whole: boolean;
 }
 
-/** The body as text, cut to KEEP_CHARS as a copy (a slice of a big string would keep all of it alive). */
+type BodyPiece = string | Buffer;
+
+/** The body the journal keeps: see KEEP_CHARS and KEEP_BYTES. */
 function keep(body: unknown): KeptBody | undefined {
   if (body === undefined || body === null) return undefined;
-  if (Buffer.isBuffer(body)) return { text: body.toString('utf8', 0, KEEP_CHARS), length: body.length };
-  let text = '';
-  let length = 0;
-  if (Array.isArray(body) && body.every((piece) => typeof piece === 'string')) {
-    // the pieces of one answer: only as many as the journal keeps are joined
-    for (const piece of body as string[]) {
+  const pieces: readonly BodyPiece[] = typeof body === 'string' || Buffer.isBuffer(body) ? [body]
+    : isPieces(body) ? body
+    : [JSON.stringify(body)];
+  let size = 0;
+  if (pieces.every((piece) => typeof piece === 'string')) {
+    let text = '';
+    let chars = 0;
+    for (const piece of pieces as readonly string[]) {
       if (text.length < KEEP_CHARS) text += piece;
-      length += piece.length;
+      chars += piece.length;
+      size += Buffer.byteLength(piece);
     }
-  } else {
-    text = typeof body === 'string' ? body : JSON.stringify(body);
-    length = text.length;
+    if (chars <= KEEP_CHARS) return { text, size, whole: true };
+    // a copy: a slice of a big string would keep all of it alive
+    return { text: Buffer.from(text.slice(0, KEEP_CHARS), 'utf8').toString('utf8'), size, whole: false };
   }
-  return { text: text.length <= KEEP_CHARS ? text : Buffer.from(text.slice(0, KEEP_CHARS), 'utf8').toString('utf8'), length };
+  const bytes: Buffer[] = [];
+  let kept = 0;
+  for (const piece of pieces) {
+    const pieceBytes = typeof piece === 'string' ? Buffer.from(piece, 'utf8') : piece;
+    if (kept < KEEP_BYTES) {
+      const part = pieceBytes.length <= KEEP_BYTES - kept ? pieceBytes : pieceBytes.subarray(0, KEEP_BYTES - kept);
+      bytes.push(part);
+      kept += part.length;
+    }
+    size += pieceBytes.length;
+  }
+  return { bytes, size, whole: kept === size };
+}
+
+function isPieces(body: unknown): body is readonly BodyPiece[] {
+  return Array.isArray(body) && body.every((piece) => typeof piece === 'string' || Buffer.isBuffer(piece));
 }
 
 /** Where a response being journaled keeps its start times and the body it sent. */
@@ -62,7 +92,7 @@ function keepBody(this: Tracked, body?: unknown): Response {
 }
 
 /** For a response written without `res.send` (the OData hot path ends it directly): the body the journal shows, maybe in pieces. */
-export function journalBody(res: Response, body: string | readonly string[]): void {
+export function journalBody(res: Response, body: string | readonly BodyPiece[]): void {
   const pending = (res as Tracked)[PENDING];
   if (pending) pending.body = body;
 }
@@ -147,7 +177,8 @@ export type Journal = ReturnType<typeof createJournal>;
 
 function bodyText(body: KeptBody | undefined, contentType: string): string {
   if (!body) return '';
-  const redacted = redactBodyText(body.text, contentType);
-  if (body.text.length === body.length && redacted.length <= MAX_BODY) return redacted;
-  return `${redacted.slice(0, MAX_BODY)}… (${body.length} characters)`;
+  // a character the 48 KB cut splits decodes as U+FFFD, past the 16 K characters shown
+  const redacted = redactBodyText(body.text ?? Buffer.concat(body.bytes ?? []).toString('utf8'), contentType);
+  if (body.whole && redacted.length <= MAX_BODY) return redacted;
+  return `${redacted.slice(0, MAX_BODY)}… (${body.size} bytes)`;
 }

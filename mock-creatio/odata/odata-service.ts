@@ -8,7 +8,7 @@ import { ODataHttpError, invalidQuery } from './odata-error';
 import { parseQueryOptions } from './query-options';
 import { runQuery } from './query-runner';
 import { serializeRecord } from './serialize';
-import { collectionJsonChunks, entityJson, recordJson, wholeRecords } from './record-json';
+import { collectionJsonBytes, entityJson, recordJson, recordJsonBytes, wholeRecords } from './record-json';
 import { noResource, parseResourcePath } from './resource-path';
 import type { ResourcePath } from './resource-path';
 import { dbError, parseJsonBody } from './write-errors';
@@ -39,8 +39,8 @@ export interface ODataResponse {
   json?: unknown;
   /** A JSON body already serialised (record reads splice cached record texts); used instead of `json`. */
   jsonText?: string;
-  /** A big JSON body in pieces, sent in order (a single string that size would be a large-object allocation); used instead of `json`. */
-  jsonChunks?: readonly string[];
+  /** A JSON body as UTF-8 pieces, sent in order (a list spliced from the records' cached bytes); used instead of `json`. */
+  jsonBytes?: readonly Buffer[];
   text?: string;
 }
 
@@ -111,7 +111,7 @@ export function createODataService(options: ODataServiceOptions) {
     const body: Record<string, unknown> = { '@odata.context': `${req.serviceRoot}/$metadata#${entity}${selectPart}` };
     if (result.count !== undefined) body['@odata.count'] = result.count;
     if (wholeRecords(query)) {
-      return { status: 200, headers: jsonHeaders({}), jsonChunks: collectionJsonChunks(body, result.rows.map((row) => recordJson(model, tableOf, entity, row))) };
+      return { status: 200, headers: jsonHeaders({}), jsonBytes: collectionJsonBytes(body, result.rows.map((row) => recordJsonBytes(model, tableOf, entity, row))) };
     }
     body.value = result.rows.map((row) => serializeRecord(model, tableOf, entity, row, query));
     return json(200, body);
@@ -228,14 +228,18 @@ export function createODataService(options: ODataServiceOptions) {
 
 export type ODataService = ReturnType<typeof createODataService>;
 
-/** An answer's JSON in the pieces to send (`jsonChunks`, or `jsonText` or `json` serialised as one); undefined for text. */
-export function responseJsonPieces(response: ODataResponse): readonly string[] | undefined {
-  if (response.jsonChunks !== undefined) return response.jsonChunks;
+/** A piece of an answer's JSON: text, or UTF-8 bytes. */
+export type JsonPiece = string | Buffer;
+
+/** An answer's JSON in the pieces to send (`jsonBytes`, or `jsonText` or `json` serialised as one); undefined for text. */
+export function responseJsonPieces(response: ODataResponse): readonly JsonPiece[] | undefined {
+  if (response.jsonBytes !== undefined) return response.jsonBytes;
   if (response.jsonText !== undefined) return [response.jsonText];
   return response.json !== undefined ? [JSON.stringify(response.json)] : undefined;
 }
 
 /** An answer's JSON as one string; undefined for text. */
 export function responseJson(response: ODataResponse): string | undefined {
+  if (response.jsonBytes !== undefined) return Buffer.concat(response.jsonBytes).toString('utf8');
   return responseJsonPieces(response)?.join('');
 }

@@ -80,7 +80,7 @@ export function writeResponse(res: Response, response: ODataResponse): void {
     // The hot path, straight to Node's response: its Content-Type is already complete, and Express's
     // send would turn a body over 1 KB into a Buffer (headers and body then go out as two chunks).
     if (!res.getHeader('Content-Type')) res.setHeader('Content-Type', 'application/json; charset=utf-8');
-    res.setHeader('Content-Length', pieces.reduce((bytes, piece) => bytes + Buffer.byteLength(piece), 0));
+    res.setHeader('Content-Length', pieces.reduce((bytes, piece) => bytes + (typeof piece === 'string' ? Buffer.byteLength(piece) : piece.length), 0));
     journalBody(res, pieces);
     if (res.req.method === 'HEAD') res.end();
     else {

@@ -3,7 +3,7 @@ import { createSchemaModel } from '../schema/model';
 import type { EntityRecord } from '../schema/schema.types';
 import { FUZZ_ENTITIES } from '../../test/support/odata-fuzz/fuzz-schema';
 import { createSmallDataset } from '../../test/support/odata-fuzz/small-dataset';
-import { collectionJson, collectionJsonChunks, entityJson, recordJson, recordJsonCache } from './record-json';
+import { collectionJsonBytes, entityJson, recordJson, recordJsonBytes, recordJsonCache } from './record-json';
 import { serializeRecord } from './serialize';
 
 const small = { ...createSmallDataset(), model: createSchemaModel(FUZZ_ENTITIES) };
@@ -20,10 +20,11 @@ describe('record JSON splicing', () => {
         .toBe(JSON.stringify({ ...context, ...objectForm('Activity', row) }));
     }
     const head = { '@odata.context': 'http://127.0.0.1:1/0/odata/$metadata#Activity', '@odata.count': rows.length };
-    const texts = rows.map((row) => recordJson(small.model, small.tableOf, 'Activity', row));
-    expect(collectionJson(head, texts)).toBe(JSON.stringify({ ...head, value: rows.map((row) => objectForm('Activity', row)) }));
-    expect(collectionJson(head, [])).toBe(JSON.stringify({ ...head, value: [] }));
-    expect(collectionJson({}, texts)).toBe(JSON.stringify({ value: rows.map((row) => objectForm('Activity', row)) }));
+    const bytes = rows.map((row) => recordJsonBytes(small.model, small.tableOf, 'Activity', row));
+    const collection = (annotations: Record<string, unknown>, records: Buffer[]) => Buffer.concat(collectionJsonBytes(annotations, records)).toString('utf8');
+    expect(collection(head, bytes)).toBe(JSON.stringify({ ...head, value: rows.map((row) => objectForm('Activity', row)) }));
+    expect(collection(head, [])).toBe(JSON.stringify({ ...head, value: [] }));
+    expect(collection({}, bytes)).toBe(JSON.stringify({ value: rows.map((row) => objectForm('Activity', row)) }));
   });
 
   it('handles empty records and annotations', () => {
@@ -63,14 +64,15 @@ describe('the cache beyond the hottest records', () => {
   });
 });
 
-describe('collectionJsonChunks', () => {
-  it('is collectionJson in pieces of about 48 K characters, never cutting a record', () => {
-    const texts = Array.from({ length: 100 }, (_, i) => JSON.stringify({ Id: String(i), Body: 'x'.repeat(1600) }));
-    const annotations = { '@odata.context': 'http://127.0.0.1/0/odata/$metadata#Activity' };
-    const chunks = collectionJsonChunks(annotations, texts);
-    expect(chunks.join('')).toBe(JSON.stringify({ ...annotations, value: texts.map((t) => JSON.parse(t)) }));
-    expect(chunks.length).toBeGreaterThan(2);
-    expect(chunks.every((chunk) => chunk.length <= 48 * 1024 + 1700)).toBe(true);
-    expect(collectionJsonChunks({}, [])).toEqual(['{"value":[]}']);
+describe('recordJsonBytes', () => {
+  it('hands out the cached bytes of a stored record, the same text recordJson gives, and fresh bytes after an update', () => {
+    const row = Object.freeze({ ...(activities()[1] as EntityRecord), Title: 'Grüße — 東京 🚚' });
+    const bytes = recordJsonBytes(small.model, small.tableOf, 'Activity', row);
+    expect(recordJsonBytes(small.model, small.tableOf, 'Activity', row)).toBe(bytes);
+    expect(bytes.toString('utf8')).toBe(recordJson(small.model, small.tableOf, 'Activity', row));
+    const updated = Object.freeze({ ...row, Title: 'changed' });
+    expect(JSON.parse(recordJsonBytes(small.model, small.tableOf, 'Activity', updated).toString('utf8')).Title).toBe('changed');
+    const open: EntityRecord = { ...row };
+    expect(recordJsonBytes(small.model, small.tableOf, 'Activity', open)).not.toBe(recordJsonBytes(small.model, small.tableOf, 'Activity', open));
   });
 });

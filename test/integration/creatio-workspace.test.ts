@@ -103,13 +103,25 @@ describe('admin API', () => {
     t = await startTestSite();
     const client = await oauthClient(t.url);
     const caseId = (await client.post('Case', { Subject: 'long answers' })).json.Id as string;
-    for (let i = 0; i < 30; i += 1) await client.post('Activity', { Title: `long ${i} ${'x'.repeat(200)}`, CaseId: caseId });
+    for (let i = 0; i < 40; i += 1) await client.post('Activity', { Title: `long ${i} ${'x'.repeat(200)}`, CaseId: caseId });
     const list = await client.get(`Activity?$filter=${q(`CaseId eq ${caseId}`)}`);
-    const whole = list.text.length;
-    expect(whole).toBeGreaterThan(32 * 1024);
+    const whole = Buffer.byteLength(list.text);
+    expect(whole).toBeGreaterThan(48 * 1024);
     const entry = (await admin('/journal?limit=1&path=Activity%3F')).json.entries[0] as { responseBody: string };
-    expect(entry.responseBody.endsWith(`… (${whole} characters)`)).toBe(true);
+    expect(entry.responseBody.endsWith(`… (${whole} bytes)`)).toBe(true);
     expect(entry.responseBody.startsWith(list.text.slice(0, 16 * 1024))).toBe(true);
+  });
+
+  it('keeps 16 K characters to show of a long body in three-byte characters', async () => {
+    t = await startTestSite();
+    const client = await oauthClient(t.url);
+    const caseId = (await client.post('Case', { Subject: 'wide answers' })).json.Id as string;
+    await client.post('Activity', { Title: '東京', Body: '東'.repeat(20_000), CaseId: caseId });
+    const list = await client.get(`Activity?$filter=${q(`CaseId eq ${caseId}`)}`);
+    const entry = (await admin('/journal?limit=1&path=Activity%3F')).json.entries[0] as { responseBody: string };
+    expect(entry.responseBody).not.toContain('\uFFFD');
+    expect(entry.responseBody.startsWith(list.text.slice(0, 16 * 1024))).toBe(true);
+    expect(entry.responseBody.endsWith(`… (${Buffer.byteLength(list.text)} bytes)`)).toBe(true);
   });
 
   it('filters the journal and clears it', async () => {
