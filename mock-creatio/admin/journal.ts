@@ -35,10 +35,8 @@ interface KeptBody {
   text?: string;
   /** The start of a body written as bytes: the pieces themselves (the last one maybe cut). */
   bytes?: Buffer[];
-  /** The whole body's size in bytes (UTF-8). */
-  size: number;
-  /** Whether all of it is kept. */
-  whole: boolean;
+  /** The whole body's size in bytes (UTF-8), when only its start is kept. */
+  size?: number;
 }
 
 type BodyPiece = string | Buffer;
@@ -46,6 +44,7 @@ type BodyPiece = string | Buffer;
 /** The body the journal keeps: see KEEP_CHARS and KEEP_BYTES. */
 function keep(body: unknown): KeptBody | undefined {
   if (body === undefined || body === null) return undefined;
+  if (typeof body === 'string' && body.length <= KEEP_CHARS) return { text: body };
   const pieces: readonly BodyPiece[] = typeof body === 'string' || Buffer.isBuffer(body) ? [body]
     : isPieces(body) ? body
     : [JSON.stringify(body)];
@@ -58,9 +57,9 @@ function keep(body: unknown): KeptBody | undefined {
       chars += piece.length;
       size += Buffer.byteLength(piece);
     }
-    if (chars <= KEEP_CHARS) return { text, size, whole: true };
+    if (chars <= KEEP_CHARS) return { text };
     // a copy: a slice of a big string would keep all of it alive
-    return { text: Buffer.from(text.slice(0, KEEP_CHARS), 'utf8').toString('utf8'), size, whole: false };
+    return { text: Buffer.from(text.slice(0, KEEP_CHARS), 'utf8').toString('utf8'), size };
   }
   const bytes: Buffer[] = [];
   let kept = 0;
@@ -73,7 +72,7 @@ function keep(body: unknown): KeptBody | undefined {
     }
     size += pieceBytes.length;
   }
-  return { bytes, size, whole: kept === size };
+  return kept < size ? { bytes, size } : { bytes };
 }
 
 function isPieces(body: unknown): body is readonly BodyPiece[] {
@@ -178,7 +177,8 @@ export type Journal = ReturnType<typeof createJournal>;
 function bodyText(body: KeptBody | undefined, contentType: string): string {
   if (!body) return '';
   // a character the 48 KB cut splits decodes as U+FFFD, past the 16 K characters shown
-  const redacted = redactBodyText(body.text ?? Buffer.concat(body.bytes ?? []).toString('utf8'), contentType);
-  if (body.whole && redacted.length <= MAX_BODY) return redacted;
-  return `${redacted.slice(0, MAX_BODY)}… (${body.size} bytes)`;
+  const text = body.text ?? Buffer.concat(body.bytes ?? []).toString('utf8');
+  const redacted = redactBodyText(text, contentType);
+  if (body.size === undefined && redacted.length <= MAX_BODY) return redacted;
+  return `${redacted.slice(0, MAX_BODY)}… (${body.size ?? Buffer.byteLength(text)} bytes)`;
 }
