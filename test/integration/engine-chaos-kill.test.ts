@@ -7,40 +7,29 @@
  * per conversation.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { afterEach, beforeEach, expect, it } from 'vitest';
-import { type MockCreatio, startMockCreatio } from '../../mock-creatio';
+import { expect, it } from 'vitest';
+import { type MockCreatio } from '../../mock-creatio';
 import {
   CHAOS_OUTBOX, clearFaults, createConditions, CONVERSATIONS, clientMessageId, expectCreatioHolds, getFaults, MESSAGES, messageText, PHASES, sessionId,
   setFaults, type Transcript, waitUntilUp,
 } from '../support/chaos-run';
-import { type CreatioClient, oauthClient } from '../support/creatio-client';
+import { type CreatioClient } from '../support/creatio-client';
+import { siteAndEngineFolderForEachTest } from '../support/creatio-site';
 
 const CHILD = fileURLToPath(new URL('../support/engine-chaos-child.ts', import.meta.url));
 const SEED = 20261124;
 
-let workspace: string;
 let dir: string;
 let site: MockCreatio;
 let creatio: CreatioClient;
 const children: ChildProcess[] = [];
 
-beforeEach(async () => {
-  workspace = await mkdtemp(join(tmpdir(), 'csl-site-'));
-  dir = await mkdtemp(join(tmpdir(), 'csl-engine-'));
-  site = await startMockCreatio({ workspace, port: 0, durability: 'none' });
-  creatio = await oauthClient(site.url);
-});
-afterEach(async () => {
-  for (const child of children) child.kill('SIGKILL');
-  await site.close();
-  await rm(workspace, { recursive: true, force: true });
-  await rm(dir, { recursive: true, force: true });
-});
+siteAndEngineFolderForEachTest(
+  (made) => void ({ site, creatio, dir } = made),
+  () => { for (const child of children) child.kill('SIGKILL'); },
+);
 
 /** mulberry32: the kill points repeat from the seed. */
 function seeded(seed: number) {

@@ -5,38 +5,23 @@
  * conversation. Real HTTP, the real file store, the real clock; the outages are placed by progress
  * events and their end is read from the site's admin API.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { type EngineEvent } from '../../engine';
-import { type MockCreatio, startMockCreatio } from '../../mock-creatio';
+import { type MockCreatio } from '../../mock-creatio';
 import {
   CHAOS_OUTBOX, clearFaults, createConditions, CONVERSATIONS, clientMessageId, expectCreatioHolds, getFaults, MESSAGES, messageText, PHASES, sessionId,
   setFaults, waitUntilUp,
 } from '../support/chaos-run';
-import { type CreatioClient, oauthClient } from '../support/creatio-client';
+import { type CreatioClient } from '../support/creatio-client';
 import { type EngineHarness, engineSettings, startEngine } from '../support/engine-harness';
+import { siteAndEngineFolderForEachTest } from '../support/creatio-site';
 
-let workspace: string;
 let dir: string;
 let site: MockCreatio;
 let creatio: CreatioClient;
 let harness: EngineHarness | undefined;
 
-beforeEach(async () => {
-  workspace = await mkdtemp(join(tmpdir(), 'csl-site-'));
-  dir = await mkdtemp(join(tmpdir(), 'csl-engine-'));
-  // The site is never restarted here, so its writes need not reach the disk.
-  site = await startMockCreatio({ workspace, port: 0, durability: 'none' });
-  creatio = await oauthClient(site.url);
-});
-afterEach(async () => {
-  await harness?.stop();
-  await site.close();
-  await rm(workspace, { recursive: true, force: true });
-  await rm(dir, { recursive: true, force: true });
-});
+siteAndEngineFolderForEachTest((made) => void ({ site, creatio, dir } = made), () => harness?.stop());
 
 /** Counts the engine's events; `until` resolves once a condition on the counts holds. */
 function progress(engine: EngineHarness['engine']) {

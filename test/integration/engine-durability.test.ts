@@ -3,34 +3,23 @@
  * stopped while the site is down and both restarted; replies lost after the record was made;
  * 503 with Retry-After; a dead letter retried by hand.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startMockCreatio, type MockCreatio } from '../../mock-creatio';
+import { describe, expect, it } from 'vitest';
+import type { MockCreatio } from '../../mock-creatio';
 import type { EngineSettingsInput } from '../../engine';
 import { createManualClockForTests } from '../support/manual-clock';
-import { type CreatioClient, oauthClient, q, send } from '../support/creatio-client';
+import { type CreatioClient, q, send } from '../support/creatio-client';
 import { type EngineHarness, engineSettings, startEngine } from '../support/engine-harness';
+import { siteAndEngineFolderForEachTest } from '../support/creatio-site';
 
-let workspace: string;
 let dir: string;
 let site: MockCreatio;
 let creatio: CreatioClient;
 const harnesses: EngineHarness[] = [];
 
-beforeEach(async () => {
-  workspace = await mkdtemp(join(tmpdir(), 'csl-site-'));
-  dir = await mkdtemp(join(tmpdir(), 'csl-engine-'));
-  site = await startMockCreatio({ workspace, port: 0, durability: 'none' });
-  creatio = await oauthClient(site.url);
-});
-afterEach(async () => {
-  for (const h of harnesses.splice(0)) await h.stop();
-  await site.close();
-  await rm(workspace, { recursive: true, force: true });
-  await rm(dir, { recursive: true, force: true });
-});
+const { startSiteAgain } = siteAndEngineFolderForEachTest(
+  (made) => void ({ site, creatio, dir } = made),
+  async () => { for (const h of harnesses.splice(0)) await h.stop(); },
+);
 
 async function engineWith(overrides: Partial<EngineSettingsInput> = {}, more: Omit<Parameters<typeof startEngine>[0], 'settings' | 'dir'> = {}) {
   const h = await startEngine({ settings: engineSettings(site.url, overrides), dir, ...more });
@@ -67,8 +56,7 @@ describe('durable outbox', () => {
     await first.stop();
     harnesses.splice(harnesses.indexOf(first), 1);
 
-    site = await startMockCreatio({ workspace, port, durability: 'none' });
-    creatio = await oauthClient(site.url);
+    await startSiteAgain(port);
     const second = await engineWith();
     expect(second.engine.getConversation(id)!.messages.map((m) => m.text)).toEqual(transcript);
     expect(second.engine.outbox().filter((i) => i.state === 'pending').length).toBeGreaterThan(0);

@@ -4,37 +4,23 @@
  * case per conversation. The engine runs in a child process over the real file store.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { afterEach, beforeEach, expect, it } from 'vitest';
-import { type MockCreatio, startMockCreatio } from '../../mock-creatio';
-import { type CreatioClient, oauthClient, q, send } from '../support/creatio-client';
+import { expect, it } from 'vitest';
+import { type MockCreatio } from '../../mock-creatio';
+import { type CreatioClient, q, send } from '../support/creatio-client';
+import { siteAndEngineFolderForEachTest } from '../support/creatio-site';
 
 const CHILD = fileURLToPath(new URL('../support/engine-child.ts', import.meta.url));
 const CONVERSATIONS = 8;
 const MESSAGES = 12;
 
-let workspace: string;
 let dir: string;
 let site: MockCreatio;
 let creatio: CreatioClient;
 let child: ChildProcess | undefined;
 
-beforeEach(async () => {
-  workspace = await mkdtemp(join(tmpdir(), 'csl-site-'));
-  dir = await mkdtemp(join(tmpdir(), 'csl-engine-'));
-  site = await startMockCreatio({ workspace, port: 0, durability: 'none' });
-  creatio = await oauthClient(site.url);
-});
-afterEach(async () => {
-  child?.kill('SIGKILL');
-  await site.close();
-  await rm(workspace, { recursive: true, force: true });
-  await rm(dir, { recursive: true, force: true });
-});
+siteAndEngineFolderForEachTest((made) => void ({ site, creatio, dir } = made), () => child?.kill('SIGKILL'));
 
 interface Outcome { acks: number; stderr: string; code: number | null; idle?: { id: string; caseId: string; contactId: string; texts: string[] }[] }
 

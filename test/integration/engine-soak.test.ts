@@ -3,32 +3,18 @@
  * of requests with 500, drops 5% of replies after doing the work, and is down for a while in the
  * middle; every message still ends in Creatio exactly once, in order, with one case per conversation.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, expect, it } from 'vitest';
-import { type MockCreatio, startMockCreatio } from '../../mock-creatio';
-import { type CreatioClient, oauthClient, q, send } from '../support/creatio-client';
+import { expect, it } from 'vitest';
+import { type MockCreatio } from '../../mock-creatio';
+import { type CreatioClient, q, send } from '../support/creatio-client';
 import { type EngineHarness, engineSettings, startEngine } from '../support/engine-harness';
+import { siteAndEngineFolderForEachTest } from '../support/creatio-site';
 
-let workspace: string;
 let dir: string;
 let site: MockCreatio;
 let creatio: CreatioClient;
 let harness: EngineHarness | undefined;
 
-beforeEach(async () => {
-  workspace = await mkdtemp(join(tmpdir(), 'csl-site-'));
-  dir = await mkdtemp(join(tmpdir(), 'csl-engine-'));
-  site = await startMockCreatio({ workspace, port: 0, durability: 'none' });
-  creatio = await oauthClient(site.url);
-});
-afterEach(async () => {
-  await harness?.stop();
-  await site.close();
-  await rm(workspace, { recursive: true, force: true });
-  await rm(dir, { recursive: true, force: true });
-});
+siteAndEngineFolderForEachTest((made) => void ({ site, creatio, dir } = made), () => harness?.stop());
 
 const faults = (body: unknown) =>
   send(`${site.url}/__lab/faults`, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
