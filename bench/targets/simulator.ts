@@ -3,6 +3,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { startMockCreatio, type MockCreatio } from '../../mock-creatio/index';
 import type { Dataset } from '../lib/activity-data';
+import { bearerToken } from '../lib/site-token';
 import { runTarget } from './child';
 
 /**
@@ -12,7 +13,6 @@ import { runTarget } from './child';
  */
 
 const CHUNK = 5_000;
-const CLIENT = { id: 'case-sync-lab', secret: 'lab-client-secret-change-me' };
 
 /** One Case per case id, cloned from a seed Case, so every activity's CaseId points at a real row. */
 async function insertCases(mock: MockCreatio, caseIds: readonly string[]): Promise<void> {
@@ -33,19 +33,6 @@ async function prefill(mock: MockCreatio, data: Dataset): Promise<void> {
     const chunk = data.rows.slice(i, i + CHUNK);
     await mock.store.commit(chunk.map((record) => ({ kind: 'insert', entity: 'Activity', record })));
   }
-}
-
-/** OAuth client credentials (reference/creatio-api.md §2): the sync engine's own way in. */
-async function bearerToken(url: string): Promise<string> {
-  const response = await fetch(`${url}/connect/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ grant_type: 'client_credentials', client_id: CLIENT.id, client_secret: CLIENT.secret }),
-  });
-  if (!response.ok) throw new Error(`token request failed: ${response.status} ${await response.text()}`);
-  const body = (await response.json()) as { access_token?: string };
-  if (!body.access_token) throw new Error('token response has no access_token');
-  return body.access_token;
 }
 
 runTarget(async (data, config) => {
