@@ -1,11 +1,9 @@
-import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
-import { join } from 'node:path';
-import { startTarget, type TargetProcess } from '../lib/target-process';
+import type { TargetProcess } from '../lib/target-process';
 import type { Pacing, WindowFigures } from './engine-ipc';
-import { startEngineProcess, type EngineProcess } from './engine-process';
+import { type EngineProcess, withSiteAndEngine } from './engine-process';
 import {
-  backlogTrend, type CheckResult, type EngineResults, type LatencyRow, ratePerSecond, summarize, type ThroughputRow,
+  backlogTrend, type CheckResult, type EngineResults, figure, type LatencyRow, ratePerSecond, summarize, type ThroughputRow,
 } from './engine-stats';
 
 /**
@@ -107,43 +105,24 @@ async function throughput(engine: EngineProcess, site: TargetProcess, plan: Engi
   };
 }
 
-const fmt = (n: number): string => (Number.isNaN(n) ? '-' : n < 10 ? n.toFixed(2) : n < 100 ? n.toFixed(1) : n.toFixed(0));
-
 export async function benchEngine(plan: EnginePlan, tmp: string, nodeArgs: string[], track: (process: { stop(): Promise<void> }) => () => void): Promise<EngineResults> {
   const results: EngineResults = { cpus: os.cpus().length, levels: [], sustained: [] };
-  const workDir = join(tmp, 'engine');
-  await mkdir(join(workDir, 'site'), { recursive: true });
-  const dataFile = join(workDir, 'empty.json');
-  await writeFile(dataFile, JSON.stringify({ rows: [], caseIds: [] }));
-  let site: TargetProcess | undefined;
-  let engine: EngineProcess | undefined;
-  const untrack: (() => void)[] = [];
-  try {
-    console.log('  simulated site and engine: starting');
-    // startTarget resolves scripts under bench/targets/; the site child lives beside this file
-    site = await startTarget('../sync-engine/site-child', { dataFile, workDir: join(workDir, 'site') }, nodeArgs);
-    untrack.push(track(site));
-    engine = await startEngineProcess({ siteUrl: site.url, workDir: join(workDir, 'engine'), ...(plan.concurrency ? { concurrency: plan.concurrency } : {}), ...(plan.batchLimit ? { batchLimit: plan.batchLimit } : {}), ...(plan.batchesInFlight ? { batchesInFlight: plan.batchesInFlight } : {}) }, nodeArgs);
-    untrack.push(track(engine));
+  console.log('  simulated site and engine: starting');
+  const options = { ...(plan.concurrency ? { concurrency: plan.concurrency } : {}), ...(plan.batchLimit ? { batchLimit: plan.batchLimit } : {}), ...(plan.batchesInFlight ? { batchesInFlight: plan.batchesInFlight } : {}) };
+  const error = await withSiteAndEngine('engine', { tmp, nodeArgs, track, engine: options }, async (site, engine) => {
     for (const n of plan.levels) {
       const row = await latencyLevel(engine, site, n, plan);
       results.levels.push(row);
-      console.log(`  ${n} conversation(s): in Creatio p50 ${fmt(row.visible.p50Ms)} ms, p95 ${fmt(row.visible.p95Ms)} ms, p99 ${fmt(row.visible.p99Ms)} ms over ${row.visible.count} messages; logged p99 ${fmt(row.sync.p99Ms)} ms; ack p99 ${fmt(row.ack.p99Ms)} ms; checked ${row.check.found}/${row.check.sampled}`);
+      console.log(`  ${n} conversation(s): in Creatio p50 ${figure(row.visible.p50Ms)} ms, p95 ${figure(row.visible.p95Ms)} ms, p99 ${figure(row.visible.p99Ms)} ms over ${row.visible.count} messages; logged p99 ${figure(row.sync.p99Ms)} ms; ack p99 ${figure(row.ack.p99Ms)} ms; checked ${row.check.found}/${row.check.sampled}`);
     }
     // paced on sync first (what the engine sustains), then on acknowledgement (what it accepts; its
     // backlog may not drain, so it runs last)
     for (const pacing of plan.throughputSeconds > 0 ? (['synced', 'stored'] as const) : []) {
       const tp = await throughput(engine, site, plan, pacing);
       results.sustained.push(tp);
-      console.log(`  sustained, ${tp.conversations} conversations x ${plan.throughputDepth} in flight until ${pacing}: ${fmt(tp.ackedPerSecond)} msg/s acknowledged, ${fmt(tp.syncedPerSecond)} msg/s synced; backlog ${fmt(tp.backlog.start)} -> ${fmt(tp.backlog.end)}; checked ${tp.check.found}/${tp.check.sampled}`);
+      console.log(`  sustained, ${tp.conversations} conversations x ${plan.throughputDepth} in flight until ${pacing}: ${figure(tp.ackedPerSecond)} msg/s acknowledged, ${figure(tp.syncedPerSecond)} msg/s synced; backlog ${figure(tp.backlog.start)} -> ${figure(tp.backlog.end)}; checked ${tp.check.found}/${tp.check.sampled}`);
     }
-  } catch (error) {
-    results.error = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    console.log(`  engine: not measured: ${results.error}`);
-  } finally {
-    await engine?.stop();
-    await site?.stop();
-    for (const u of untrack) u();
-  }
+  });
+  if (error !== undefined) results.error = error;
   return results;
 }

@@ -1,5 +1,8 @@
 import { fork } from 'node:child_process';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startTarget, type TargetProcess } from '../lib/target-process';
 import type { EngineChildConfig, FromEngine, Pacing, ToEngine, WindowFigures } from './engine-ipc';
 
 /**
@@ -112,4 +115,40 @@ export async function startEngineProcess(config: EngineChildConfig, extraNodeArg
     },
     stop,
   };
+}
+
+/**
+ * Runs `measure` against a fresh simulated site (its seed only, fsync'd: site-child.ts) and an engine
+ * process writing to it, both under `<tmp>/<name>`, and stops both afterwards (`track` lets the bench
+ * stop them on Ctrl-C). A failure is printed as "<name>: not measured" and returned as its first line.
+ */
+export async function withSiteAndEngine(
+  name: string,
+  setup: { tmp: string; nodeArgs: string[]; track: (process: { stop(): Promise<void> }) => () => void; engine?: Omit<EngineChildConfig, 'siteUrl' | 'workDir'> },
+  measure: (site: TargetProcess, engine: EngineProcess) => Promise<void>,
+): Promise<string | undefined> {
+  const workDir = join(setup.tmp, name);
+  await mkdir(join(workDir, 'site'), { recursive: true });
+  const dataFile = join(workDir, 'empty.json');
+  await writeFile(dataFile, JSON.stringify({ rows: [], caseIds: [] }));
+  let site: TargetProcess | undefined;
+  let engine: EngineProcess | undefined;
+  const untrack: (() => void)[] = [];
+  try {
+    // startTarget resolves scripts under bench/targets/; the site child lives beside this file
+    site = await startTarget('../sync-engine/site-child', { dataFile, workDir: join(workDir, 'site') }, setup.nodeArgs);
+    untrack.push(setup.track(site));
+    engine = await startEngineProcess({ siteUrl: site.url, workDir: join(workDir, 'engine'), ...setup.engine }, setup.nodeArgs);
+    untrack.push(setup.track(engine));
+    await measure(site, engine);
+    return undefined;
+  } catch (error) {
+    const message = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
+    console.log(`  ${name}: not measured: ${message}`);
+    return message;
+  } finally {
+    await engine?.stop();
+    await site?.stop();
+    for (const u of untrack) u();
+  }
 }

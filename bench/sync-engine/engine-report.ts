@@ -1,7 +1,7 @@
 import { busyLines, machineLine } from '../lib/report';
 import type { BenchResults } from '../lib/results';
 import type { EnginePlan } from './engine-bench';
-import { type EngineResults, engineVerdicts, type LatencyRow } from './engine-stats';
+import { type EngineResults, engineVerdicts, figure, type LatencyRow } from './engine-stats';
 
 /**
  * The engine part of the bench report: console text and the section of docs/performance.md
@@ -12,7 +12,6 @@ import { type EngineResults, engineVerdicts, type LatencyRow } from './engine-st
 export const ENGINE_START = '<!-- bench:engine:start -->';
 export const ENGINE_END = '<!-- bench:engine:end -->';
 
-const num = (n: number | undefined): string => (n === undefined || Number.isNaN(n) ? '-' : n < 10 ? n.toFixed(2) : n < 100 ? n.toFixed(1) : n.toFixed(0));
 const secs = (ms: number | undefined): string => (ms === undefined ? 'not within the timeout' : `${(Math.max(0, ms) / 1000).toFixed(1)} s`);
 
 /** The engine section of `doc` (markers included), or '' when it has none. */
@@ -32,9 +31,9 @@ export function mergeEngineSection(doc: string, section: string): string {
 
 function levelCells(l: LatencyRow): string[] {
   return [
-    String(l.conversations), String(l.visible.count), num(l.visible.p50Ms), num(l.visible.p95Ms), num(l.visible.p99Ms), num(l.visible.maxMs),
-    num(l.sync.p50Ms), num(l.sync.p99Ms), num(l.ack.p50Ms), num(l.ack.p99Ms), num(l.ackedPerSecond), String(l.notSynced), `${l.check.found}/${l.check.sampled}`,
-    `${l.retries} / ${l.deadLetters}`, num(l.loopMaxMs), num(l.gcMaxMs), num(l.siteLoopMaxMs), num(l.siteGcMaxMs),
+    String(l.conversations), String(l.visible.count), figure(l.visible.p50Ms), figure(l.visible.p95Ms), figure(l.visible.p99Ms), figure(l.visible.maxMs),
+    figure(l.sync.p50Ms), figure(l.sync.p99Ms), figure(l.ack.p50Ms), figure(l.ack.p99Ms), figure(l.ackedPerSecond), String(l.notSynced), `${l.check.found}/${l.check.sampled}`,
+    `${l.retries} / ${l.deadLetters}`, figure(l.loopMaxMs), figure(l.gcMaxMs), figure(l.siteLoopMaxMs), figure(l.siteGcMaxMs),
   ];
 }
 const LEVEL_HEAD = [
@@ -46,10 +45,10 @@ function throughputLines(r: EngineResults, plan: EnginePlan): string[] {
   if (r.sustained.length === 0) return ['not measured'];
   return r.sustained.flatMap((t) => [
     `${t.conversations} conversations, ${plan.throughputDepth} messages in flight each, next message once the previous is ${t.pacing === 'synced' ? 'in Creatio' : 'acknowledged'}, ${t.seconds} s:`,
-    `${num(t.ackedPerSecond)} msg/s acknowledged (stored), ${num(t.syncedPerSecond)} msg/s synced (activity logged in Creatio) over the window;`,
-    `unsynced backlog ${num(t.backlog.start)} in the first quarter -> ${num(t.backlog.end)} in the last (max ${num(t.backlog.max)}): ${t.backlog.grew ? 'GREW (the sync does not keep up)' : 'bounded'};`,
-    `sync latency p50 ${num(t.sync.p50Ms)} ms, p99 ${num(t.sync.p99Ms)} ms; drained ${secs(t.drainedAfterMs)} after the window;`,
-    `retries ${t.retries}, dead letters ${t.deadLetters}; engine loop max ${num(t.loopMaxMs)} ms; engine RSS ${t.rssMiB.toFixed(0)} MiB; found over OData ${t.check.found}/${t.check.sampled}.`,
+    `${figure(t.ackedPerSecond)} msg/s acknowledged (stored), ${figure(t.syncedPerSecond)} msg/s synced (activity logged in Creatio) over the window;`,
+    `unsynced backlog ${figure(t.backlog.start)} in the first quarter -> ${figure(t.backlog.end)} in the last (max ${figure(t.backlog.max)}): ${t.backlog.grew ? 'GREW (the sync does not keep up)' : 'bounded'};`,
+    `sync latency p50 ${figure(t.sync.p50Ms)} ms, p99 ${figure(t.sync.p99Ms)} ms; drained ${secs(t.drainedAfterMs)} after the window;`,
+    `retries ${t.retries}, dead letters ${t.deadLetters}; engine loop max ${figure(t.loopMaxMs)} ms; engine RSS ${t.rssMiB.toFixed(0)} MiB; found over OData ${t.check.found}/${t.check.sampled}.`,
     '',
   ]).slice(0, -1);
 }

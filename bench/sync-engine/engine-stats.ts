@@ -114,7 +114,9 @@ export interface EngineVerdict {
   detail: string;
 }
 
-const ms = (n: number): string => `${n < 10 ? n.toFixed(2) : n < 100 ? n.toFixed(1) : n.toFixed(0)} ms`;
+/** A figure for the bench's text: 2 decimals under 10, 1 under 100, none above; '-' when there is none. */
+export const figure = (n: number | undefined): string => (n === undefined || Number.isNaN(n) ? '-' : n < 10 ? n.toFixed(2) : n < 100 ? n.toFixed(1) : n.toFixed(0));
+const ms = (n: number): string => `${figure(n)} ms`;
 const perSecond = (n: number): string => `${n.toFixed(0)} msg/s`;
 
 /** The issue's engine targets: p99 under 25 ms at 10 conversations; 1,000 messages/s sustained on 2 cores. */

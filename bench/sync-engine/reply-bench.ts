@@ -1,9 +1,7 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { ProcessLogEntry } from '../../mock-creatio/index';
-import { startTarget, type TargetProcess } from '../lib/target-process';
-import { type EngineProcess, startEngineProcess } from './engine-process';
-import { summarize } from './engine-stats';
+import type { TargetProcess } from '../lib/target-process';
+import { type EngineProcess, withSiteAndEngine } from './engine-process';
+import { figure, summarize } from './engine-stats';
 import { createReplyLedger, paceLabel, type ReplyLedger, type ReplyResults, type ReplyRow, replyRow } from './reply-stats';
 
 /**
@@ -124,23 +122,10 @@ async function measureLevel(engine: EngineProcess, site: TargetProcess, caseIds:
   }, w.ledger.figures());
 }
 
-const fmt = (n: number): string => (Number.isNaN(n) ? '-' : n < 10 ? n.toFixed(2) : n < 100 ? n.toFixed(1) : n.toFixed(0));
-
 export async function benchReplies(plan: ReplyPlan, tmp: string, nodeArgs: string[], track: (process: { stop(): Promise<void> }) => () => void): Promise<ReplyResults> {
   const results: ReplyResults = { levels: [] };
-  const workDir = join(tmp, 'replies');
-  await mkdir(join(workDir, 'site'), { recursive: true });
-  const dataFile = join(workDir, 'empty.json');
-  await writeFile(dataFile, JSON.stringify({ rows: [], caseIds: [] }));
-  let site: TargetProcess | undefined;
-  let engine: EngineProcess | undefined;
-  const untrack: (() => void)[] = [];
-  try {
-    console.log('  simulated site and engine (with its webhook server): starting');
-    site = await startTarget('../sync-engine/site-child', { dataFile, workDir: join(workDir, 'site') }, nodeArgs);
-    untrack.push(track(site));
-    engine = await startEngineProcess({ siteUrl: site.url, workDir: join(workDir, 'engine') }, nodeArgs);
-    untrack.push(track(engine));
+  console.log('  simulated site and engine (with its webhook server): starting');
+  const error = await withSiteAndEngine('replies', { tmp, nodeArgs, track }, async (site, engine) => {
     const conversationIds = await engine.open('replies', plan.conversations);
     const caseIds = await engine.cases(conversationIds);
     if (caseIds.some((id) => !id)) throw new Error('a conversation has no case after its first message');
@@ -153,15 +138,9 @@ export async function benchReplies(plan: ReplyPlan, tmp: string, nodeArgs: strin
     for (const level of plan.levels) {
       const row = await measureLevel(engine, site, caseIds as string[], level, plan);
       results.levels.push(row);
-      console.log(`  ${paceLabel(row)}: p50 ${fmt(row.latency.p50Ms)} ms, p95 ${fmt(row.latency.p95Ms)} ms, p99 ${fmt(row.latency.p99Ms)} ms over ${row.latency.count} replies (${fmt(row.latency.count / row.seconds)}/s); POST p50 ${fmt(row.post.p50Ms)} ms; delivered ${row.delivered}/${row.written}`);
+      console.log(`  ${paceLabel(row)}: p50 ${figure(row.latency.p50Ms)} ms, p95 ${figure(row.latency.p95Ms)} ms, p99 ${figure(row.latency.p99Ms)} ms over ${row.latency.count} replies (${figure(row.latency.count / row.seconds)}/s); POST p50 ${figure(row.post.p50Ms)} ms; delivered ${row.delivered}/${row.written}`);
     }
-  } catch (error) {
-    results.error = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    console.log(`  replies: not measured: ${results.error}`);
-  } finally {
-    await engine?.stop();
-    await site?.stop();
-    for (const u of untrack) u();
-  }
+  });
+  if (error !== undefined) results.error = error;
   return results;
 }

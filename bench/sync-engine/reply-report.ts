@@ -1,5 +1,6 @@
 import { busyLines, machineLine } from '../lib/report';
 import type { BenchResults } from '../lib/results';
+import { figure } from './engine-stats';
 import type { ReplyPlan } from './reply-bench';
 import { correctnessLine, exactlyOnce, type ReplyResults, type ReplyRow, replyVerdict } from './reply-stats';
 
@@ -27,12 +28,10 @@ export function mergeRepliesSection(doc: string, section: string): string {
   return `${doc.trimEnd()}\n\n${section}\n`;
 }
 
-const num = (n: number): string => (Number.isNaN(n) ? '-' : n < 10 ? n.toFixed(2) : n < 100 ? n.toFixed(1) : n.toFixed(0));
-
 const HEAD = ['agents', 'pace', 'replies', 'replies/s', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'POST p50 ms', 'POST p99 ms', 'webhook p50 ms', 'webhook p99 ms', 'written / delivered', 'exactly once', 'engine loop max ms'];
 const cells = (r: ReplyRow): string[] => [
-  String(r.agents), r.intervalMs === undefined ? 'next once delivered' : `1 per ${r.intervalMs} ms each`, String(r.latency.count), num(r.latency.count / r.seconds), num(r.latency.p50Ms), num(r.latency.p95Ms), num(r.latency.p99Ms), num(r.latency.maxMs),
-  num(r.post.p50Ms), num(r.post.p99Ms), num(r.webhookCall.p50Ms), num(r.webhookCall.p99Ms), `${r.written} / ${r.delivered}`, exactlyOnce(r) ? 'yes' : 'NO', num(r.loopMaxMs),
+  String(r.agents), r.intervalMs === undefined ? 'next once delivered' : `1 per ${r.intervalMs} ms each`, String(r.latency.count), figure(r.latency.count / r.seconds), figure(r.latency.p50Ms), figure(r.latency.p95Ms), figure(r.latency.p99Ms), figure(r.latency.maxMs),
+  figure(r.post.p50Ms), figure(r.post.p99Ms), figure(r.webhookCall.p50Ms), figure(r.webhookCall.p99Ms), `${r.written} / ${r.delivered}`, exactlyOnce(r) ? 'yes' : 'NO', figure(r.loopMaxMs),
 ];
 
 function verdictLine(r: ReplyResults): string {
