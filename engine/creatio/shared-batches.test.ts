@@ -13,6 +13,9 @@ const writes = (from: number, count: number) => Array.from({ length: count }, (_
 const ok: BatchPartResult = { ok: true, status: 201 };
 const failed: BatchPartResult = { ok: false, error: new EngineError('CREATIO_NOT_FOUND', 'no such case') };
 
+/** One turn of the event loop: the promise chains of an answer settle (a turn, not a time). */
+const aTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /** A batch function whose requests are answered by hand, in the order they were sent. */
 function manualSite() {
   const requests: { titles: unknown[]; answer: (results: BatchPartResult[]) => void; fail: (error: unknown) => void }[] = [];
@@ -59,11 +62,11 @@ it('never more than 100 requests in one $batch: a send that does not fit waits f
   void shared.send(writes(200, 50));
   void shared.send(writes(300, 40));
   site.requests[0]!.answer([ok]);
-  await new Promise((resolve) => setImmediate(resolve));
+  await aTurn();
   // 60 + 50 would be 110: the 50 waits (and the 40 behind it, though it would fit: order is kept)
   expect(site.requests.map((r) => r.titles.length)).toEqual([1, 60]);
   site.requests[1]!.answer(Array.from({ length: 60 }, () => ok));
-  await new Promise((resolve) => setImmediate(resolve));
+  await aTurn();
   expect(site.requests.map((r) => r.titles.length)).toEqual([1, 60, 90]);
   expect(site.requests[2]!.titles[0]).toBe('w200');
   expect(site.requests[2]!.titles[50]).toBe('w300');
@@ -77,7 +80,7 @@ it('behind a failing part, the sends whose parts got no answer were not run; par
   const b = shared.send(writes(3, 2));
   const c = shared.send(writes(5, 1));
   site.requests[0]!.answer([ok]);
-  await new Promise((resolve) => setImmediate(resolve));
+  await aTurn();
   // a's second part fails: Creatio stops, b gets no answer at all; c (as from a site that went on) has one
   site.requests[1]!.answer([ok, failed, undefined, undefined, ok]);
   expect(await a).toEqual({ results: [ok, failed] });
@@ -92,7 +95,7 @@ it('a request that fails as a whole fails every send in it, and the next request
   const a = shared.send(writes(1, 1));
   const b = shared.send(writes(2, 1));
   site.requests[0]!.answer([ok]);
-  await new Promise((resolve) => setImmediate(resolve));
+  await aTurn();
   const down = new EngineError('CREATIO_UNAVAILABLE', 'HTTP 503');
   site.requests[1]!.fail(down);
   await expect(a).rejects.toBe(down);

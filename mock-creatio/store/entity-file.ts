@@ -75,8 +75,10 @@ export async function* entityFileChunks(
   }
 }
 
-/** Writes an entity file atomically, incrementally. */
-/** `onSlice`: told how long each slice of serialisation held the event loop (store/step-timer.ts). */
+/**
+ * Writes an entity file atomically, incrementally. `onSlice`: told how long each slice of
+ * serialisation held the event loop (store/step-timer.ts).
+ */
 export function writeEntityFile(
   file: string,
   records: readonly EntityRecord[],
